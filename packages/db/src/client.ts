@@ -1,0 +1,58 @@
+// The client factory: one PrismaClient over PGlite (embedded, the default) or PostgreSQL (DATABASE_URL),
+// plus a raw SQL connection on the same database for migrations and the rare hand-written query.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client.js";
+import { migrate } from "./migrate.js";
+import { pgliteConnection, postgresConnection, type SqlConnection } from "./sql.js";
+
+export type DatabaseConfig =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  /** `dataDir` is a folder, or undefined for an in-memory database. `loadDataDir` restores a dump. */
+  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
+
+export interface Database {
+  prisma: PrismaClient;
+  sql: SqlConnection;
+  kind: DatabaseConfig["kind"];
+  /** The PGlite instance in embedded mode (for LISTEN/NOTIFY and dumps), else undefined. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig, { runMigrations = false } = {}): Promise<Database> {
+  if (config.kind === "postgres") {
+    const sql = await postgresConnection(config.url);
+    if (runMigrations) await migrate(sql);
+    const adapter = new PrismaPg({ connectionString: config.url, max: config.poolSize ?? 10 });
+    const prisma = new PrismaClient({ adapter });
+    await prisma.$connect();
+    return {
+      prisma,
+      sql,
+      kind: "postgres",
+      async close() {
+        await prisma.$disconnect();
+        await sql.close();
+      },
+    };
+  }
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
+  await pglite.waitReady;
+  const sql = pgliteConnection(pglite);
+  if (runMigrations) await migrate(sql);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    sql,
+    kind: "pglite",
+    pglite,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export { openDatabase, type Database, type DatabaseConfig } from "./client.js";
+export { migrate, readMigrations, MigrationError, MIGRATIONS_DIR } from "./migrate.js";
+export { forTenant, TENANT_MODELS, type TenantDb } from "./tenant-scope.js";
+export { uuidv7, isUuid } from "./uuid.js";
+export type { SqlConnection } from "./sql.js";
+export { Prisma, PrismaClient } from "./generated/prisma/client.js";
+export type * from "./generated/prisma/models.js";
