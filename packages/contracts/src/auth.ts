@@ -1,0 +1,47 @@
+// Login, logout, the current principal, and password changes.
+import { z } from "zod";
+import { Email, NewPassword, PASSWORD_MAX } from "./common.js";
+
+export const LoginInput = z.object({
+  email: Email,
+  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX, `A password has at most ${PASSWORD_MAX} characters.`),
+  workspace: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(40)
+    .optional()
+    .transform((value) => (value === "" ? undefined : value))
+    .describe("The tenant's slug; leave empty to log in as a platform admin."),
+});
+
+export const ChangePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX),
+    newPassword: NewPassword,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
+
+export const TenantSummary = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  language: z.string(),
+});
+
+export const MeOutput = z.object({
+  kind: z.enum(["platform_admin", "user"]),
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  mustChangePassword: z.boolean(),
+  /** The language the app should speak: the user's own, else the tenant's, else English. */
+  language: z.string(),
+  permissions: z.array(z.string()),
+  tenant: TenantSummary.nullable(),
+});
+export type Me = z.infer<typeof MeOutput>;
+
+export const LoginOutput = z.object({ me: MeOutput });

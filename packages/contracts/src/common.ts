@@ -1,0 +1,89 @@
+// Field schemas shared by every domain: ids, paging, e-mail, passwords, and the localization codes.
+import { z } from "zod";
+import { COMMON_PASSWORDS } from "./common-passwords.js";
+
+export const Id = z.uuid({ message: "Must be a valid id (UUID)." });
+
+export const PageInput = z.object({
+  cursor: z.string().max(200).optional().describe("Opaque cursor from the previous page's nextCursor."),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "An e-mail address has at most 254 characters.")
+  .pipe(z.email({ message: "Enter a valid e-mail address, like name@example.com." }));
+
+export const PersonName = z.string().trim().min(1, "Enter a name.").max(120, "A name has at most 120 characters.");
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;
+
+/** Why a password is refused, or null when it is acceptable (length first, then a list of common ones). */
+export function passwordProblem(password: string): string | null {
+  if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters; a short phrase of several words works well.`;
+  if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  if (new Set(password).size < 4) return "This password repeats too few characters; choose something less predictable.";
+  if (COMMON_PASSWORDS.has(password.toLowerCase())) return "This password is on the list of commonly used passwords; choose another.";
+  return null;
+}
+
+export const NewPassword = z.string().superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
+timeZones.add("UTC");
+const currencies = new Set(Intl.supportedValuesOf("currency"));
+
+export const TimeZone = z
+  .string()
+  .refine((value) => timeZones.has(value), { message: "Choose an IANA time zone, like Europe/Paris or America/New_York." });
+
+export const Currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((value) => currencies.has(value), { message: "Choose an ISO 4217 currency code, like EUR or USD." });
+
+export const SUPPORTED_LANGUAGES = ["en", "fr"] as const;
+export const Language = z.string().refine(
+  (value) => {
+    try {
+      return Intl.getCanonicalLocales(value).length === 1 && (SUPPORTED_LANGUAGES as readonly string[]).includes(new Intl.Locale(value).language);
+    } catch {
+      return false;
+    }
+  },
+  { message: `Choose a supported language (BCP 47 tag): ${SUPPORTED_LANGUAGES.join(", ")}, optionally with a region like fr-CA.` },
+);
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+export const Country = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((value) => /^[A-Z]{2}$/.test(value) && regionNames.of(value) !== undefined, {
+    message: "Choose an ISO 3166-1 country code, like FR or US.",
+  });
+
+export const Slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "A slug has at least 3 characters.")
+  .max(40, "A slug has at most 40 characters.")
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and dashes, starting and ending with a letter or digit.");
+
+export const OptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .optional()
+    .transform((value) => (value === "" ? undefined : value));
+
+export const IsoDate = z.date().or(z.string().datetime()).pipe(z.coerce.date());

@@ -1,0 +1,44 @@
+// The error catalog: every code a service may throw, with its tRPC code and HTTP status, mapped in one place.
+export const ERRORS = {
+  BAD_INPUT: { trpc: "BAD_REQUEST", status: 400 },
+  UNAUTHENTICATED: { trpc: "UNAUTHORIZED", status: 401 },
+  INVALID_CREDENTIALS: { trpc: "UNAUTHORIZED", status: 401 },
+  SESSION_EXPIRED: { trpc: "UNAUTHORIZED", status: 401 },
+  PASSWORD_CHANGE_REQUIRED: { trpc: "FORBIDDEN", status: 403 },
+  FORBIDDEN: { trpc: "FORBIDDEN", status: 403 },
+  CSRF_REJECTED: { trpc: "FORBIDDEN", status: 403 },
+  TENANT_SUSPENDED: { trpc: "FORBIDDEN", status: 403 },
+  ACCOUNT_DEACTIVATED: { trpc: "FORBIDDEN", status: 403 },
+  TENANT_NOT_FOUND: { trpc: "NOT_FOUND", status: 404 },
+  USER_NOT_FOUND: { trpc: "NOT_FOUND", status: 404 },
+  ROLE_NOT_FOUND: { trpc: "NOT_FOUND", status: 404 },
+  ADMIN_NOT_FOUND: { trpc: "NOT_FOUND", status: 404 },
+  AUDIT_ENTRY_NOT_FOUND: { trpc: "NOT_FOUND", status: 404 },
+  NOT_FOUND: { trpc: "NOT_FOUND", status: 404 },
+  SLUG_TAKEN: { trpc: "CONFLICT", status: 409 },
+  EMAIL_TAKEN: { trpc: "CONFLICT", status: 409 },
+  ROLE_NAME_TAKEN: { trpc: "CONFLICT", status: 409 },
+  ROLE_IN_USE: { trpc: "CONFLICT", status: 409 },
+  BUILT_IN_ROLE: { trpc: "CONFLICT", status: 409 },
+  LAST_ADMIN: { trpc: "CONFLICT", status: 409 },
+  SELF_DEACTIVATION: { trpc: "CONFLICT", status: 409 },
+  INVALID_STATE: { trpc: "CONFLICT", status: 409 },
+  WEAK_PASSWORD: { trpc: "BAD_REQUEST", status: 400 },
+  WRONG_PASSWORD: { trpc: "BAD_REQUEST", status: 400 },
+  RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", status: 429 },
+  INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", status: 500 },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The shape every error response carries in `error.data` (tRPC) and in the REST body. */
+export interface ErrorData {
+  code: ErrorCode;
+  httpStatus: number;
+  message: string;
+  requestId?: string;
+  details?: Record<string, unknown>;
+  /** Flattened Zod issues on bad input: field path -> messages. */
+  fieldErrors?: Record<string, string[]>;
+  formErrors?: string[];
+}

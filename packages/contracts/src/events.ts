@@ -1,0 +1,45 @@
+// The event catalog: every event type the product emits, with its module, description, version and payload
+// schema. Audit entries, notifications, webhooks and streams all read from this one list.
+import { z } from "zod";
+
+export interface EventDefinition<P extends z.ZodType = z.ZodType> {
+  module: string;
+  description: string;
+  version: number;
+  crud: "c" | "r" | "u" | "d";
+  payload: P;
+}
+
+const define = <P extends z.ZodType>(def: EventDefinition<P>) => def;
+
+const TenantRef = z.object({ tenantId: z.string(), slug: z.string(), name: z.string() });
+const UserRef = z.object({ userId: z.string(), email: z.string() });
+const AdminRef = z.object({ adminId: z.string(), email: z.string() });
+
+export const EVENTS = {
+  "tenant.created": define({ module: "core", crud: "c", version: 1, description: "A tenant was created with its first admin.", payload: TenantRef.extend({ adminEmail: z.string() }) }),
+  "tenant.updated": define({ module: "core", crud: "u", version: 1, description: "A tenant's general information or localization changed.", payload: TenantRef.extend({ fields: z.array(z.string()) }) }),
+  "tenant.suspended": define({ module: "core", crud: "u", version: 1, description: "A tenant was suspended; its users cannot log in.", payload: TenantRef.extend({ reason: z.string().optional() }) }),
+  "tenant.reactivated": define({ module: "core", crud: "u", version: 1, description: "A suspended tenant was reactivated.", payload: TenantRef }),
+  "tenant.admin_password_reset": define({ module: "core", crud: "u", version: 1, description: "A platform admin reset a tenant admin's password.", payload: TenantRef.extend({ userId: z.string() }) }),
+  "platform_admin.created": define({ module: "platform", crud: "c", version: 1, description: "A platform admin was added.", payload: AdminRef }),
+  "platform_admin.deactivated": define({ module: "platform", crud: "u", version: 1, description: "A platform admin was deactivated.", payload: AdminRef }),
+  "platform_admin.reactivated": define({ module: "platform", crud: "u", version: 1, description: "A platform admin was reactivated.", payload: AdminRef }),
+  "session.created": define({ module: "core", crud: "c", version: 1, description: "Someone logged in.", payload: z.object({ principalType: z.enum(["platform_admin", "user"]), principalId: z.string() }) }),
+  "session.revoked": define({ module: "core", crud: "d", version: 1, description: "Someone logged out.", payload: z.object({ principalType: z.enum(["platform_admin", "user"]), principalId: z.string() }) }),
+  "auth.login_failed": define({ module: "core", crud: "r", version: 1, description: "A login attempt failed.", payload: z.object({ email: z.string(), reason: z.string() }) }),
+  "password.changed": define({ module: "core", crud: "u", version: 1, description: "Someone changed their own password.", payload: z.object({ principalType: z.enum(["platform_admin", "user"]), principalId: z.string() }) }),
+  "user.created": define({ module: "core", crud: "c", version: 1, description: "A user was created.", payload: UserRef.extend({ roleIds: z.array(z.string()) }) }),
+  "user.updated": define({ module: "core", crud: "u", version: 1, description: "A user's name, roles or language changed.", payload: UserRef.extend({ fields: z.array(z.string()) }) }),
+  "user.deactivated": define({ module: "core", crud: "u", version: 1, description: "A user was deactivated and their sessions ended.", payload: UserRef }),
+  "user.reactivated": define({ module: "core", crud: "u", version: 1, description: "A deactivated user was reactivated.", payload: UserRef }),
+  "user.password_reset": define({ module: "core", crud: "u", version: 1, description: "An admin reset a user's password.", payload: UserRef }),
+  "role.created": define({ module: "core", crud: "c", version: 1, description: "A role was created.", payload: z.object({ roleId: z.string(), name: z.string() }) }),
+  "role.updated": define({ module: "core", crud: "u", version: 1, description: "A role's name or permissions changed.", payload: z.object({ roleId: z.string(), name: z.string() }) }),
+  "role.deleted": define({ module: "core", crud: "d", version: 1, description: "A role was deleted.", payload: z.object({ roleId: z.string(), name: z.string() }) }),
+} as const;
+
+export type EventType = keyof typeof EVENTS;
+export type EventPayload<T extends EventType> = z.infer<(typeof EVENTS)[T]["payload"]>;
+export const EVENT_TYPES = Object.keys(EVENTS) as EventType[];
+export const MODULES = [...new Set(Object.values(EVENTS).map((e) => e.module))];

@@ -1,0 +1,117 @@
+// Platform area: tenants (general info, localization, the first admin) and platform admins.
+import { z } from "zod";
+import { Country, Currency, Email, Id, Language, NewPassword, OptionalText, PageInput, PersonName, Slug, TimeZone } from "./common.js";
+
+export const TenantStatus = z.enum(["active", "suspended"]);
+
+const TenantGeneralFields = {
+  name: z.string().trim().min(1, "Enter the tenant's name.").max(120, "A name has at most 120 characters."),
+  slug: Slug,
+  legalName: OptionalText(200),
+  contactEmail: Email,
+  phone: z
+    .string()
+    .trim()
+    .max(32, "A phone number has at most 32 characters.")
+    .regex(/^\+?[0-9 ().-]*$/, "Use digits, spaces and + ( ) . - only.")
+    .optional()
+    .transform((v) => (v === "" ? undefined : v)),
+  addressLine: OptionalText(200),
+  city: OptionalText(100),
+  postalCode: OptionalText(20),
+  country: Country,
+};
+
+const TenantLocalizationFields = {
+  timeZone: TimeZone,
+  currency: Currency,
+  language: Language,
+};
+
+export const CreateTenantInput = z.object({
+  ...TenantGeneralFields,
+  ...TenantLocalizationFields,
+  admin: z.object({
+    email: Email,
+    name: PersonName,
+    password: NewPassword.optional().describe("Leave empty to generate a one-time password, shown once."),
+  }),
+});
+
+export const UpdateTenantInput = z
+  .object({ ...TenantGeneralFields, ...TenantLocalizationFields })
+  .partial()
+  .extend({ tenantId: Id });
+
+export const TenantOutput = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  legalName: z.string().nullable(),
+  contactEmail: z.string(),
+  phone: z.string().nullable(),
+  addressLine: z.string().nullable(),
+  city: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  country: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  language: z.string(),
+  status: TenantStatus,
+  suspendedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type TenantDto = z.infer<typeof TenantOutput>;
+
+export const TenantAdminOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  status: z.enum(["active", "deactivated"]),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.date().nullable(),
+});
+
+export const TenantDetailOutput = TenantOutput.extend({ admins: z.array(TenantAdminOutput), userCount: z.number().int() });
+
+export const ListTenantsInput = PageInput.extend({
+  search: z.string().trim().max(100).optional(),
+  status: TenantStatus.optional(),
+});
+
+export const TenantListOutput = z.object({
+  items: z.array(TenantOutput),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+});
+
+export const CreateTenantOutput = z.object({
+  tenant: TenantOutput,
+  admin: TenantAdminOutput,
+  /** Set only when the password was generated: shown once, never stored in clear. */
+  generatedPassword: z.string().nullable(),
+});
+
+export const TenantIdInput = z.object({ tenantId: Id });
+export const SuspendTenantInput = z.object({ tenantId: Id, reason: OptionalText(500) });
+
+export const ResetTenantAdminPasswordInput = z.object({
+  tenantId: Id,
+  userId: Id,
+  password: NewPassword.optional().describe("Leave empty to generate a temporary password."),
+});
+export const ResetPasswordOutput = z.object({ generatedPassword: z.string().nullable() });
+
+export const PlatformAdminOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  status: z.enum(["active", "deactivated"]),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+export const CreatePlatformAdminInput = z.object({ email: Email, name: PersonName, password: NewPassword.optional() });
+export const CreatePlatformAdminOutput = z.object({ admin: PlatformAdminOutput, generatedPassword: z.string().nullable() });
+export const PlatformAdminIdInput = z.object({ adminId: Id });
