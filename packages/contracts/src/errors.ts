@@ -23,6 +23,8 @@ export const ERRORS = {
   LAST_ADMIN: { trpc: "CONFLICT", status: 409 },
   SELF_DEACTIVATION: { trpc: "CONFLICT", status: 409 },
   INVALID_STATE: { trpc: "CONFLICT", status: 409 },
+  CONFLICT: { trpc: "CONFLICT", status: 409 },
+  PAYLOAD_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", status: 413 },
   WEAK_PASSWORD: { trpc: "BAD_REQUEST", status: 400 },
   WRONG_PASSWORD: { trpc: "BAD_REQUEST", status: 400 },
   RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", status: 429 },

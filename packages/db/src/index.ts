@@ -1,5 +1,5 @@
 export { openDatabase, type Database, type DatabaseConfig } from "./client.js";
-export { migrate, readMigrations, MigrationError, MIGRATIONS_DIR } from "./migrate.js";
+export { migrate, pendingMigrations, readMigrations, MigrationError, MIGRATIONS_DIR } from "./migrate.js";
 export { forTenant, TENANT_MODELS, type TenantDb } from "./tenant-scope.js";
 export { uuidv7, isUuid } from "./uuid.js";
 export type { SqlConnection } from "./sql.js";

@@ -100,3 +100,14 @@ export async function migrate(conn: SqlConnection, migrations: Migration[] = rea
     await conn.query(`SELECT pg_advisory_unlock(${PRISMA_ADVISORY_LOCK})`);
   }
 }
+
+/** Names of migrations not yet applied (for a server database that is migrated by `pnpm db:deploy`). */
+export async function pendingMigrations(conn: SqlConnection, migrations: Migration[] = readMigrations()): Promise<string[]> {
+  const table = await conn.query(`SELECT 1 FROM information_schema.tables WHERE table_name = '_prisma_migrations'`);
+  if (table.length === 0) return migrations.map((m) => m.name);
+  const rows = await conn.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const applied = new Set(rows.map((r) => r.migration_name));
+  return migrations.filter((m) => !applied.has(m.name)).map((m) => m.name);
+}

@@ -91,7 +91,7 @@ CREATE TABLE "user_roles" (
 -- CreateTable
 CREATE TABLE "sessions" (
     "id" TEXT NOT NULL,
-    "secretHash" BYTEA NOT NULL,
+    "secretHash" TEXT NOT NULL,
     "platformAdminId" UUID,
     "userId" UUID,
     "tenantId" UUID,

@@ -1,0 +1,40 @@
+// Puts the translator and the formatters in context. The language is the API's choice for the signed-in
+// user (`me.language`), else the browser's; time zone and currency are the tenant's, else the browser's.
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
+import { useMe } from "../session.js";
+import { browserTimeZone, createFormatters, type Formatters } from "./format.js";
+import { createTranslator, preferredLocale, type Translate } from "./translate.js";
+
+export interface I18n {
+  locale: string;
+  t: Translate;
+  fmt: Formatters;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+const FALLBACK_CURRENCY = "USD";
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const me = useMe().data;
+  const locale = me?.language ?? preferredLocale(navigator.languages);
+  const timeZone = me?.tenant?.timeZone ?? browserTimeZone();
+  const currency = me?.tenant?.currency ?? FALLBACK_CURRENCY;
+
+  const value = useMemo<I18n>(
+    () => ({ locale, t: createTranslator(locale), fmt: createFormatters({ locale, timeZone, currency }) }),
+    [locale, timeZone, currency],
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n must be used inside I18nProvider");
+  return value;
+}

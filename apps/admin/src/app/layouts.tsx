@@ -1,0 +1,91 @@
+// Page frames: the centred card of the sign-in pages, and the shells of the platform and tenant areas
+// (header with the user's name and Logout, navigation filtered by permission).
+import { Badge, Box, Button, Center, Group, NavLink, Paper, Stack, Text, Title } from "@mantine/core";
+import { AppLayout } from "@tenancy/ui";
+import type { ReactNode } from "react";
+import { Link, Outlet, useLocation } from "react-router";
+import { useLogout } from "../features/auth/use-logout.js";
+import { useI18n } from "./i18n/i18n-provider.js";
+import { PLATFORM_NAV, tenantNav, type NavEntry } from "./navigation.js";
+import { useSignedInMe } from "./session.js";
+
+export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Stack w="100%" maw={440} gap="lg">
+        <Text ta="center" fw={800} size="xl" c="indigo">
+          {t("app.name")}
+        </Text>
+        <Paper withBorder shadow="sm" p="xl" radius="md">
+          <Title order={2} mb="lg">
+            {title}
+          </Title>
+          {children}
+        </Paper>
+      </Stack>
+    </Center>
+  );
+}
+
+function HeaderUser() {
+  const me = useSignedInMe();
+  const { t } = useI18n();
+  const logout = useLogout();
+  return (
+    <Group gap="md" wrap="nowrap">
+      <Box ta="right" visibleFrom="xs">
+        <Text size="sm" fw={600} data-testid="header-user-name">
+          {me.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {me.email}
+        </Text>
+      </Box>
+      <Button variant="default" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
+        {t("nav.logout")}
+      </Button>
+    </Group>
+  );
+}
+
+function Navigation({ entries }: { entries: readonly Pick<NavEntry, "path" | "label">[] }) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const isActive = (path: string) => pathname === path || (path !== "/t" && pathname.startsWith(`${path}/`));
+  return (
+    <Stack gap={4}>
+      {entries.map((entry) => (
+        <NavLink key={entry.path} component={Link} to={entry.path} label={t(entry.label)} active={isActive(entry.path)} />
+      ))}
+    </Stack>
+  );
+}
+
+export function PlatformLayout() {
+  const { t } = useI18n();
+  return (
+    <AppLayout
+      brand={
+        <Group gap="xs">
+          {t("app.name")}
+          <Badge variant="light">{t("platform.badge")}</Badge>
+        </Group>
+      }
+      headerRight={<HeaderUser />}
+      navbar={<Navigation entries={PLATFORM_NAV} />}
+    >
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+export function TenantLayout() {
+  const me = useSignedInMe();
+  const { t } = useI18n();
+  return (
+    <AppLayout brand={me.tenant?.name ?? t("app.name")} headerRight={<HeaderUser />} navbar={<Navigation entries={tenantNav(me.permissions)} />}>
+      <Outlet />
+    </AppLayout>
+  );
+}

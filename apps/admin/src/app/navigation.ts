@@ -1,0 +1,36 @@
+// Where each kind of principal lands, and the tenant area's navigation filtered by permission.
+import type { Me, Permission } from "@tenancy/contracts";
+import type { MessageKey } from "./i18n/translate.js";
+
+export interface NavEntry {
+  path: string;
+  label: MessageKey;
+  permission: Permission;
+}
+
+export const TENANT_NAV: readonly NavEntry[] = [
+  { path: "/t", label: "nav.dashboard", permission: "tenant.read" },
+  { path: "/t/users", label: "nav.users", permission: "users.read" },
+  { path: "/t/audit", label: "nav.audit", permission: "audit.read" },
+  { path: "/t/settings", label: "nav.settings", permission: "settings.manage" },
+];
+
+export const PLATFORM_NAV: readonly Omit<NavEntry, "permission">[] = [
+  { path: "/platform/tenants", label: "nav.tenants" },
+  { path: "/platform/admins", label: "nav.platformAdmins" },
+];
+
+export function tenantNav(permissions: readonly string[]): NavEntry[] {
+  return TENANT_NAV.filter((entry) => permissions.includes(entry.permission));
+}
+
+export function homePath(me: Pick<Me, "kind" | "permissions" | "mustChangePassword">): string {
+  if (me.mustChangePassword) return "/change-password";
+  if (me.kind === "platform_admin") return "/platform/tenants";
+  return tenantNav(me.permissions)[0]?.path ?? "/t";
+}
+
+/** A `?next=` target is followed only when it is a path of this app, never another origin. */
+export function safeNext(next: string | null): string | null {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : null;
+}

@@ -1,0 +1,64 @@
+// The route table: public sign-in, the forced password change, the platform area (/platform) and the
+// tenant area (/t), each behind its guard.
+import { createBrowserRouter, Navigate } from "react-router";
+import { ChangePasswordPage } from "../features/auth/change-password-page.js";
+import { LoginPage } from "../features/auth/login-page.js";
+import { AuditPage } from "../features/audit/audit-page.js";
+import { AdminsPage } from "../features/platform/admins-page.js";
+import { TenantCreatePage } from "../features/platform/tenant-create-page.js";
+import { TenantDetailPage } from "../features/platform/tenant-detail-page.js";
+import { TenantsPage } from "../features/platform/tenants-page.js";
+import { DashboardPage } from "../features/tenant/dashboard-page.js";
+import { SettingsPage } from "../features/tenant/settings-page.js";
+import { UsersPage } from "../features/users/users-page.js";
+import { PlatformLayout, TenantLayout } from "./layouts.js";
+import { homePath } from "./navigation.js";
+import { RequireKind, RequirePermission, RequireSession, useSignedInMe } from "./session.js";
+import { NotFoundPage } from "./states.js";
+
+function Home() {
+  return <Navigate to={homePath(useSignedInMe())} replace />;
+}
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: "change-password", element: <ChangePasswordPage /> },
+      {
+        path: "platform",
+        element: (
+          <RequireKind kind="platform_admin">
+            <PlatformLayout />
+          </RequireKind>
+        ),
+        children: [
+          { index: true, element: <Navigate to="tenants" replace /> },
+          { path: "tenants", element: <TenantsPage /> },
+          { path: "tenants/new", element: <TenantCreatePage /> },
+          { path: "tenants/:tenantId", element: <TenantDetailPage /> },
+          { path: "admins", element: <AdminsPage /> },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+      {
+        path: "t",
+        element: (
+          <RequireKind kind="user">
+            <TenantLayout />
+          </RequireKind>
+        ),
+        children: [
+          { index: true, element: <RequirePermission permission="tenant.read"><DashboardPage /></RequirePermission> },
+          { path: "users", element: <RequirePermission permission="users.read"><UsersPage /></RequirePermission> },
+          { path: "audit", element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
+          { path: "settings", element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,66 @@
+// The signed-in principal (`auth.me`) and the route guards built on it: signed in, password changed,
+// the right kind of principal, and a permission.
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import type { Me, Permission } from "@tenancy/contracts";
+import { PageLoader } from "@tenancy/ui";
+import { useCallback, type ReactNode } from "react";
+import { Navigate, Outlet, useLocation } from "react-router";
+import { ErrorState, ForbiddenState } from "./states.js";
+import { trpc } from "./trpc.js";
+
+/** tRPC keys a query by its path first, so this prefix matches `auth.me` whatever its input. */
+export const ME_QUERY_KEY = [["auth", "me"]];
+
+export function isMeQuery(key: QueryKey): boolean {
+  const path = key[0];
+  return Array.isArray(path) && path[0] === "auth" && path[1] === "me";
+}
+
+export function useMe() {
+  return trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
+}
+
+/** After login or logout: forget everything cached for the previous principal and set the new one. */
+export function useReplaceSession(): (me: Me | null) => void {
+  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
+  return useCallback(
+    (me: Me | null) => {
+      queryClient.removeQueries({ predicate: (query) => !isMeQuery(query.queryKey) });
+      utils.auth.me.setData(undefined, me);
+    },
+    [queryClient, utils],
+  );
+}
+
+/** The principal inside a guarded route, where it is known to be signed in. */
+export function useSignedInMe(): Me {
+  const me = useMe().data;
+  if (!me) throw new Error("useSignedInMe used outside RequireSession");
+  return me;
+}
+
+export function RequireSession() {
+  const { data: me, isPending, error, refetch } = useMe();
+  const location = useLocation();
+  if (isPending) return <PageLoader />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (!me) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.mustChangePassword && location.pathname !== "/change-password") return <Navigate to="/change-password" replace />;
+  return <Outlet />;
+}
+
+export function RequireKind({ kind, children }: { kind: Me["kind"]; children: ReactNode }) {
+  const me = useSignedInMe();
+  if (me.kind !== kind) return <Navigate to="/" replace />;
+  return children;
+}
+
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const me = useSignedInMe();
+  if (!me.permissions.includes(permission)) return <ForbiddenState />;
+  return children;
+}

@@ -1,0 +1,169 @@
+// Sessions the Lucia way: token "<id>.<secret>", only SHA-256(secret) stored, constant-time comparison,
+// sliding expiry renewed when half spent. One SQL round trip resolves a token to its principal.
+import { sha256 } from "@oslojs/crypto/sha2";
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { PERMISSION_NAMES, TENANT_ADMIN_ROLE_KEY } from "@tenancy/contracts";
+import type { PrismaClient } from "@tenancy/db";
+import { randomFillSync } from "node:crypto";
+
+const DAY = 24 * 60 * 60 * 1000;
+const encoder = new TextEncoder();
+
+function randomPart(bytes: number): string {
+  const buffer = new Uint8Array(bytes);
+  randomFillSync(buffer);
+  return encodeBase32LowerCaseNoPadding(buffer);
+}
+
+const hashSecret = (secret: string) => sha256(encoder.encode(secret));
+const toHex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
+
+export type Principal =
+  | { kind: "platform_admin"; id: string }
+  | { kind: "user"; id: string; tenantId: string };
+
+export interface CreatedSession {
+  token: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  prisma: PrismaClient,
+  principal: Principal,
+  { now, days, ip, userAgent }: { now: Date; days: number; ip: string | null; userAgent: string | null },
+): Promise<CreatedSession> {
+  const id = randomPart(15); // 120 bits, public half
+  const secret = randomPart(20); // 160 bits, never stored
+  const expiresAt = new Date(now.getTime() + days * DAY);
+  await prisma.session.create({
+    data: {
+      id,
+      secretHash: toHex(hashSecret(secret)),
+      platformAdminId: principal.kind === "platform_admin" ? principal.id : null,
+      userId: principal.kind === "user" ? principal.id : null,
+      tenantId: principal.kind === "user" ? principal.tenantId : null,
+      expiresAt,
+      createdAt: now,
+      ip,
+      userAgent: userAgent?.slice(0, 400) ?? null,
+    },
+  });
+  return { token: `${id}.${secret}`, expiresAt };
+}
+
+export interface SessionRecord {
+  sessionId: string;
+  expiresAt: Date;
+  kind: "platform_admin" | "user";
+  principalId: string;
+  email: string;
+  name: string;
+  active: boolean;
+  mustChangePassword: boolean;
+  userLanguage: string | null;
+  tenant: { id: string; slug: string; name: string; timeZone: string; currency: string; language: string; active: boolean } | null;
+  permissions: string[];
+  /** Set when the expiry was pushed forward by this validation. */
+  renewedExpiresAt: Date | null;
+}
+
+interface Row {
+  id: string;
+  secretHash: string;
+  expiresAt: Date;
+  platformAdminId: string | null;
+  userId: string | null;
+  email: string | null;
+  name: string | null;
+  status: string | null;
+  mustChangePassword: boolean | null;
+  userLanguage: string | null;
+  tenantId: string | null;
+  tenantStatus: string | null;
+  slug: string | null;
+  tenantName: string | null;
+  timeZone: string | null;
+  currency: string | null;
+  tenantLanguage: string | null;
+  permissions: string[] | null;
+  isTenantAdmin: boolean | null;
+}
+
+const LOOKUP = `
+SELECT s.id, s."secretHash", s."expiresAt", s."platformAdminId", s."userId",
+       COALESCE(u.email, pa.email) AS email, COALESCE(u.name, pa.name) AS name,
+       COALESCE(u.status, pa.status)::text AS status,
+       COALESCE(u."mustChangePassword", pa."mustChangePassword") AS "mustChangePassword",
+       u.language AS "userLanguage",
+       t.id AS "tenantId", t.status::text AS "tenantStatus", t.slug, t.name AS "tenantName", t."timeZone", t.currency,
+       t.language AS "tenantLanguage", r.permissions, r."isTenantAdmin"
+  FROM sessions s
+  LEFT JOIN users u ON u.id = s."userId"
+  LEFT JOIN platform_admins pa ON pa.id = s."platformAdminId"
+  LEFT JOIN tenants t ON t.id = u."tenantId"
+  LEFT JOIN LATERAL (
+    SELECT array_agg(DISTINCT p) FILTER (WHERE p IS NOT NULL) AS permissions,
+           bool_or(ro.key = '${TENANT_ADMIN_ROLE_KEY}') AS "isTenantAdmin"
+      FROM user_roles ur
+      JOIN roles ro ON ro.id = ur."roleId"
+      LEFT JOIN LATERAL unnest(ro.permissions) AS p ON true
+     WHERE ur."userId" = u.id
+  ) r ON u.id IS NOT NULL
+ WHERE s.id = $1`;
+
+/** Resolves a cookie token; null when malformed, unknown, expired or not matching. */
+export async function validateSessionToken(
+  prisma: PrismaClient,
+  token: string,
+  { now, days }: { now: Date; days: number },
+): Promise<SessionRecord | null> {
+  const dot = token.indexOf(".");
+  if (dot <= 0 || token.length > 100) return null;
+  const id = token.slice(0, dot);
+  const secret = token.slice(dot + 1);
+  const rows = await prisma.$queryRawUnsafe<Row[]>(LOOKUP, id);
+  const row = rows[0];
+  if (!row || !row.email || !row.name) return null;
+  if (!/^[0-9a-f]{64}$/.test(row.secretHash)) return null;
+  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(Buffer.from(row.secretHash, "hex")))) return null;
+  if (row.expiresAt.getTime() <= now.getTime()) {
+    await prisma.session.deleteMany({ where: { id } });
+    return null;
+  }
+  let renewedExpiresAt: Date | null = null;
+  if (row.expiresAt.getTime() - now.getTime() < (days * DAY) / 2) {
+    renewedExpiresAt = new Date(now.getTime() + days * DAY);
+    await prisma.session.update({ where: { id }, data: { expiresAt: renewedExpiresAt } });
+  }
+  const isUser = row.userId !== null;
+  return {
+    sessionId: id,
+    expiresAt: renewedExpiresAt ?? row.expiresAt,
+    kind: isUser ? "user" : "platform_admin",
+    principalId: (row.userId ?? row.platformAdminId)!,
+    email: row.email,
+    name: row.name,
+    active: row.status === "active",
+    mustChangePassword: row.mustChangePassword === true,
+    userLanguage: row.userLanguage,
+    tenant:
+      isUser && row.tenantId
+        ? {
+            id: row.tenantId,
+            slug: row.slug!,
+            name: row.tenantName!,
+            timeZone: row.timeZone!,
+            currency: row.currency!,
+            language: row.tenantLanguage!,
+            active: row.tenantStatus === "active",
+          }
+        : null,
+    permissions: row.isTenantAdmin ? [...PERMISSION_NAMES] : (row.permissions ?? []),
+    renewedExpiresAt,
+  };
+}
+
+export async function deleteSession(prisma: PrismaClient, sessionId: string): Promise<void> {
+  await prisma.session.deleteMany({ where: { id: sessionId } });
+}

@@ -1,0 +1,37 @@
+// Opaque keyset cursors: (createdAt, id) of the last row of a page, base64url-encoded.
+import { isUuid } from "@tenancy/db";
+import { AppError } from "./app-error.js";
+
+export interface Cursor {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor(row: Cursor): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string | undefined): Cursor | undefined {
+  if (cursor === undefined) return undefined;
+  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(iso ?? "");
+  if (!id || !isUuid(id) || Number.isNaN(createdAt.getTime())) {
+    throw new AppError("BAD_INPUT", "This page cursor is not valid; reload the list from the first page.");
+  }
+  return { createdAt, id };
+}
+
+/** Prisma `where` for rows strictly after the cursor in (createdAt desc, id desc) order. */
+export function afterCursor(cursor: Cursor | undefined) {
+  if (!cursor) return {};
+  return {
+    OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
+  };
+}
+
+/** Splits `limit + 1` fetched rows into the page and the next cursor. */
+export function page<T extends Cursor>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}

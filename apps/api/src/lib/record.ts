@@ -1,0 +1,71 @@
+// The one way state changes are recorded: in the caller's transaction, an audit entry and an outbox event.
+import { EVENTS, type EventPayload, type EventType } from "@tenancy/contracts";
+import { uuidv7 } from "@tenancy/db";
+import type { Scope } from "./scope.js";
+
+interface Creator {
+  create(args: { data: never }): Promise<unknown>;
+}
+/** A transaction client, tenant-scoped or not: anything with auditEntry and event delegates. */
+export interface RecordTx {
+  auditEntry: Creator;
+  event: Creator;
+}
+
+export interface RecordInput<T extends EventType> {
+  type: T;
+  tenantId: string | null;
+  target?: { type: string; id: string | null; name?: string | null };
+  changes?: Record<string, unknown>;
+  payload: EventPayload<T>;
+  success?: boolean;
+}
+
+export async function record<T extends EventType>(tx: RecordTx, scope: Scope, input: RecordInput<T>): Promise<void> {
+  const def = EVENTS[input.type];
+  const payload = def.payload.parse(input.payload) as object;
+  const createdAt = scope.clock.now();
+  const audit = {
+    id: uuidv7(createdAt.getTime()),
+    tenantId: input.tenantId,
+    action: input.type,
+    crud: def.crud,
+    module: def.module,
+    actorType: scope.actor.type,
+    actorId: scope.actor.id,
+    actorName: scope.actor.name,
+    targetType: input.target?.type ?? null,
+    targetId: input.target?.id ?? null,
+    targetName: input.target?.name ?? null,
+    changes: input.changes ?? undefined,
+    ip: scope.request.ip,
+    userAgent: scope.request.userAgent,
+    success: input.success ?? true,
+    eventVersion: def.version,
+    requestId: scope.request.requestId,
+    createdAt,
+  };
+  const event = {
+    id: uuidv7(createdAt.getTime()),
+    tenantId: input.tenantId,
+    type: input.type,
+    version: def.version,
+    module: def.module,
+    payload,
+    createdAt,
+  };
+  await tx.auditEntry.create({ data: audit as never });
+  await tx.event.create({ data: event as never });
+  scope.audit.count += 1;
+}
+
+/** `{ field: { from, to } }` for the fields whose value differs; secrets are never passed in. */
+export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    const old = before[key];
+    if (JSON.stringify(old) !== JSON.stringify(value)) changes[key] = { from: old ?? null, to: value };
+  }
+  return changes;
+}

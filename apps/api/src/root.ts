@@ -1,0 +1,17 @@
+// The app router: one sub-router per domain.
+import { auditRouter } from "./domains/audit/router.js";
+import { authRouter } from "./domains/auth/router.js";
+import { platformRouter } from "./domains/platform/router.js";
+import { tenantRouter } from "./domains/tenant/router.js";
+import { usersRouter } from "./domains/users/router.js";
+import { router } from "./trpc/init.js";
+
+export const appRouter = router({
+  auth: authRouter,
+  platform: platformRouter,
+  tenant: tenantRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;

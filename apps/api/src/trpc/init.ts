@@ -1,0 +1,29 @@
+// tRPC instance: superjson for dates, our metadata (permission, OpenAPI), and the error formatter.
+import { initTRPC } from "@trpc/server";
+import type { Permission } from "@tenancy/contracts";
+import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
+import type { Context } from "./context.js";
+import { formatError } from "./errors.js";
+
+export interface Meta extends OpenApiMeta {
+  /** The permission a tenant procedure requires; checked by one middleware. */
+  permission?: Permission;
+  /** Callable while the caller must still change a generated password. */
+  allowPendingPasswordChange?: boolean;
+}
+
+export const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const { message, data } = formatError(error, ctx?.request.requestId ?? undefined);
+      return { ...shape, message, data: { ...data, path: shape.data.path } };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;

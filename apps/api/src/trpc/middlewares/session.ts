@@ -1,0 +1,45 @@
+// Resolves the session cookie to a principal, renews the cookie when the session slid forward, and holds
+// back everything but a password change while one is required.
+import { AppError } from "../../lib/app-error.js";
+import { validateSessionToken, type SessionRecord } from "../../domains/auth/sessions.js";
+import type { Scope } from "../../lib/scope.js";
+import type { Context } from "../context.js";
+import { t } from "../init.js";
+
+export async function resolveSession(ctx: Context): Promise<SessionRecord | null> {
+  const token = ctx.cookies.get(ctx.sessionCookieName);
+  if (!token) return null;
+  const session = await validateSessionToken(ctx.prisma, token, { now: ctx.clock.now(), days: ctx.env.SESSION_DAYS });
+  if (!session) {
+    ctx.cookies.clear(ctx.sessionCookieName);
+    return null;
+  }
+  if (session.renewedExpiresAt) ctx.cookies.set(ctx.sessionCookieName, token, session.renewedExpiresAt);
+  return session;
+}
+
+function fail(error: AppError): never {
+  throw error;
+}
+
+export const requireSession = t.middleware(async ({ ctx, meta, next }) => {
+  const session = await resolveSession(ctx);
+  if (!session) fail(new AppError("UNAUTHENTICATED", "You are not logged in, or your session has ended. Log in again."));
+  if (!session.active) fail(new AppError("ACCOUNT_DEACTIVATED", "This account is deactivated."));
+  if (session.tenant && !session.tenant.active) fail(new AppError("TENANT_SUSPENDED", "This workspace is suspended."));
+  if (session.mustChangePassword && !meta?.allowPendingPasswordChange) {
+    fail(new AppError("PASSWORD_CHANGE_REQUIRED", "Change your password before continuing."));
+  }
+  const scope: Scope = {
+    prisma: ctx.prisma,
+    clock: ctx.clock,
+    email: ctx.email,
+    log: ctx.log,
+    env: ctx.env,
+    actor: { type: session.kind, id: session.principalId, name: session.name },
+    request: ctx.request,
+    audit: (ctx as Context & { audit: Scope["audit"] }).audit,
+  };
+  return next({ ctx: { session, scope } });
+});
+

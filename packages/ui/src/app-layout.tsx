@@ -1,0 +1,45 @@
+// The page frame: a header (brand on the left, whatever the app puts on the right) and an optional
+// navigation column that folds behind a burger on small screens.
+import { AppShell, Burger, Group, ScrollArea, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import type { ReactNode } from "react";
+import { useUiLabels } from "./labels.js";
+
+export interface AppLayoutProps {
+  brand: ReactNode;
+  headerRight?: ReactNode;
+  navbar?: ReactNode;
+  children: ReactNode;
+}
+
+export function AppLayout({ brand, headerRight, navbar, children }: AppLayoutProps) {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const labels = useUiLabels();
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={navbar ? { width: 230, breakpoint: "sm", collapsed: { mobile: !opened } } : undefined}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            {navbar && <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={labels.toggleNavigation} />}
+            <Text fw={700} size="lg">
+              {brand}
+            </Text>
+          </Group>
+          {headerRight}
+        </Group>
+      </AppShell.Header>
+      {navbar && (
+        <AppShell.Navbar p="sm" onClick={close}>
+          <AppShell.Section grow component={ScrollArea}>
+            {navbar}
+          </AppShell.Section>
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}
