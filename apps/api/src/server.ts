@@ -118,7 +118,9 @@ function isAllowedOrigin(req: FastifyRequest, env: Env): boolean {
   if (origin) {
     const host = req.headers["x-forwarded-host"] && env.TRUST_PROXY ? String(req.headers["x-forwarded-host"]) : req.headers.host;
     try {
-      if (new URL(origin).host === host) return true;
+      // Compare through URL on both sides so default ports (":80", ":443") do not cause a mismatch.
+      const originUrl = new URL(origin);
+      if (host && originUrl.host === new URL(`${originUrl.protocol}//${host}`).host) return true;
     } catch {
       return false;
     }

@@ -64,7 +64,11 @@ export async function createHarness(envOverrides: Partial<Record<keyof Env, stri
       cookies,
       sessionCookieName: sessionCookieName(false),
     };
-    return Object.assign(createCaller(ctx), { cookies });
+    const api = createCaller(ctx);
+    // The caller is itself a proxy (every property is a procedure path), so `cookies` is layered on top.
+    return new Proxy(api, {
+      get: (target, prop, receiver) => (prop === "cookies" ? cookies : Reflect.get(target, prop, receiver)),
+    }) as typeof api & { cookies: typeof cookies };
   };
 
   const harness: Harness = {

@@ -61,12 +61,22 @@ export const Language = z.string().refine(
   { message: `Choose a supported language (BCP 47 tag): ${SUPPORTED_LANGUAGES.join(", ")}, optionally with a region like fr-CA.` },
 );
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+// ISO 3166-1 alpha-2 codes: every two-letter region CLDR names, less the reserved and user-assigned ones.
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AA", "QM", "QN", "QP", "QQ", "QR", "QS", "QT", "QU", "QV", "QW", "QX", "QY", "QZ", "XX"]);
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+export const COUNTRY_CODES: readonly string[] = [...LETTERS].flatMap((a) =>
+  [...LETTERS].map((b) => a + b).filter((code) => {
+    const name = regionNames.of(code);
+    return !NOT_COUNTRIES.has(code) && name !== undefined && name !== code && name !== "Unknown Region";
+  }),
+);
+const countrySet = new Set(COUNTRY_CODES);
 export const Country = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((value) => /^[A-Z]{2}$/.test(value) && regionNames.of(value) !== undefined, {
+  .refine((value) => countrySet.has(value), {
     message: "Choose an ISO 3166-1 country code, like FR or US.",
   });
 

@@ -12,11 +12,27 @@ export class AppError extends Error {
   }
 }
 
-/** True when a Prisma error is a unique-constraint violation (P2002), optionally on a given field. */
+type DbErrorKind = "unique" | "foreign_key" | "not_found" | "invalid_value";
+
+/**
+ * Classifies a database error from either runtime: Prisma's P-codes (PostgreSQL adapter) or the raw
+ * PostgreSQL SQLSTATE that the PGlite adapter surfaces as a DriverAdapterError.
+ */
+export function dbErrorKind(error: unknown): DbErrorKind | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const e = error as { code?: unknown; cause?: { code?: unknown; originalCode?: unknown; kind?: unknown } };
+  const code = e.code ?? e.cause?.originalCode ?? e.cause?.code;
+  if (code === "P2002" || code === "23505" || e.cause?.kind === "UniqueConstraintViolation") return "unique";
+  if (code === "P2003" || code === "23503" || e.cause?.kind === "ForeignKeyConstraintViolation") return "foreign_key";
+  if (code === "P2025") return "not_found";
+  if (code === "22P02" || code === "22001" || code === "P2000" || code === "P2023") return "invalid_value";
+  return undefined;
+}
+
+/** True when a database error is a unique-constraint violation, optionally naming a given column. */
 export function isUniqueViolation(error: unknown, field?: string): boolean {
-  if (typeof error !== "object" || error === null || (error as { code?: string }).code !== "P2002") return false;
+  if (dbErrorKind(error) !== "unique") return false;
   if (!field) return true;
-  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } }).meta;
-  const text = JSON.stringify(meta ?? {});
+  const text = `${(error as Error).message ?? ""} ${JSON.stringify(error)}`;
   return text.includes(field);
 }

@@ -3,7 +3,7 @@
 import { TRPCError } from "@trpc/server";
 import { ERRORS, type ErrorCode, type ErrorData } from "@tenancy/contracts";
 import { ZodError } from "zod";
-import { AppError } from "../lib/app-error.js";
+import { AppError, dbErrorKind } from "../lib/app-error.js";
 
 type TRPCCode = TRPCError["code"];
 
@@ -22,10 +22,18 @@ const FROM_TRPC: Partial<Record<TRPCCode, ErrorCode>> = {
 /** Turns what a service threw into an AppError when we know what it means, else returns undefined. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "P2002") return new AppError("CONFLICT", "This conflicts with an existing record; reload and try again.");
-  if (code === "P2025") return new AppError("NOT_FOUND", "This record does not exist (any more).");
-  return undefined;
+  switch (dbErrorKind(error)) {
+    case "unique":
+      return new AppError("CONFLICT", "This conflicts with an existing record; reload and try again.");
+    case "foreign_key":
+      return new AppError("CONFLICT", "This refers to a record that does not exist or is still in use.");
+    case "not_found":
+      return new AppError("NOT_FOUND", "This record does not exist (any more).");
+    case "invalid_value":
+      return new AppError("BAD_INPUT", "A value in this request is not valid for its field.");
+    default:
+      return undefined;
+  }
 }
 
 export function toTRPCError(error: AppError): TRPCError {
