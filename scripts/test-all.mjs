@@ -1,0 +1,71 @@
+// `npm run test:all`: every check on a fresh clone. Installs, typechecks, lints, runs the unit and
+// integration tests on PGlite, again on PostgreSQL when one is reachable (always in CI), builds the
+// admin app and runs the browser tests in Debian's Chromium. Prints one closing line.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { pnpm, pnpmOrExit } from "./pnpm.mjs";
+
+const env = process.env;
+const serverUrl = env.TEST_DATABASE_URL ?? env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const steps = [];
+
+function step(name, fn) {
+  const started = Date.now();
+  console.log(`\n=== ${name}`);
+  const code = fn();
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  steps.push({ name, ok: code === 0, seconds });
+  console.log(`=== ${name}: ${code === 0 ? "ok" : "FAILED"} (${seconds} s)`);
+  return code === 0;
+}
+
+function postgresReachable() {
+  const r = spawnSync("node", ["-e", `const pg=require("pg");const c=new pg.Client({connectionString:process.argv[1],connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`, serverUrl], {
+    cwd: "packages/db",
+    stdio: "ignore",
+  });
+  return r.status === 0;
+}
+
+pnpmOrExit(["install", "--frozen-lockfile"]);
+pnpmOrExit(["--filter", "@tenancy/db", "db:generate"]);
+
+const noDbEnv = { ...env, DATABASE_URL: "", TEST_DATABASE_URL: "" };
+step("typecheck", () => pnpm(["-r", "--workspace-concurrency=1", "typecheck"]));
+step("lint", () => pnpm(["lint"]));
+step("tests on PGlite (embedded)", () => pnpm(["-r", "--workspace-concurrency=1", "test"], { env: noDbEnv }));
+
+if (postgresReachable()) {
+  step("tests on PostgreSQL", () =>
+    pnpm(["--filter", "@tenancy/db", "--filter", "@tenancy/api", "--filter", "@tenancy/client", "--workspace-concurrency=1", "test"], {
+      env: { ...env, DATABASE_URL: "", TEST_DATABASE_URL: serverUrl },
+    }),
+  );
+} else if (env.CI) {
+  steps.push({ name: "tests on PostgreSQL", ok: false, seconds: "0" });
+  console.error(`PostgreSQL is not reachable at ${serverUrl}; CI must run the suite on it.`);
+} else {
+  console.log(`\n(PostgreSQL not reachable at ${serverUrl}: the suite ran on PGlite only. Set TEST_DATABASE_URL to run it on a server.)`);
+}
+
+const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium) && process.getuid?.() === 0) {
+  console.log("\nInstalling Debian's Chromium for the browser tests…");
+  try {
+    execFileSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"], { stdio: "inherit" });
+  } catch {
+    console.error("Could not install chromium with apt-get.");
+  }
+}
+if (existsSync(chromium)) {
+  step("browser tests (Chromium)", () => pnpm(["--filter", "@tenancy/admin", "test:e2e"], { env: noDbEnv }));
+} else {
+  steps.push({ name: "browser tests (Chromium)", ok: false, seconds: "0" });
+  console.error(`Chromium not found at ${chromium}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+}
+
+console.log("\nSummary:");
+for (const s of steps) console.log(`  ${s.ok ? "ok    " : "FAILED"} ${s.name} (${s.seconds} s)`);
+const failed = steps.filter((s) => !s.ok).length;
+console.log(`\n${steps.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
