@@ -1,0 +1,59 @@
+// `pnpm db:seed`: sample data for development (tenants with admins and users, and the events and audit
+// entries their creation writes), through the same services the API uses. Refuses to run in production.
+// Safe to run twice: existing sample tenants are left as they are.
+import { openDatabase, uuidv7 } from "@tenancy/db";
+import { pino } from "pino";
+import { ensureFirstPlatformAdmin } from "./bootstrap.js";
+import * as tenants from "./domains/platform/tenants-service.js";
+import { loadEnv } from "./env.js";
+import { systemClock } from "./lib/clock.js";
+import { createEmailSender } from "./lib/email.js";
+import { hashPassword } from "./lib/passwords.js";
+import { record } from "./lib/record.js";
+import { systemScope } from "./lib/scope.js";
+
+export const SAMPLE_PASSWORD = "sample data password";
+
+const SAMPLES = [
+  { slug: "acme", name: "Acme Corporation", country: "US", timeZone: "America/New_York", currency: "USD", language: "en" },
+  { slug: "boulangerie-dupont", name: "Boulangerie Dupont", country: "FR", timeZone: "Europe/Paris", currency: "EUR", language: "fr" },
+  { slug: "kiwi-tours", name: "Kiwi Tours", country: "NZ", timeZone: "Pacific/Auckland", currency: "NZD", language: "en" },
+];
+
+const env = loadEnv();
+if (env.NODE_ENV === "production") {
+  console.error("db:seed refuses to run with NODE_ENV=production: it adds sample tenants and known passwords.");
+  process.exit(1);
+}
+const log = pino({ level: "warn" });
+const db = env.DATABASE_URL
+  ? await openDatabase({ kind: "postgres", url: env.DATABASE_URL })
+  : await openDatabase({ kind: "pglite", dataDir: env.DATA_DIR }, { runMigrations: true });
+const services = { prisma: db.prisma, clock: systemClock, email: createEmailSender("none", log), log, env };
+const first = await ensureFirstPlatformAdmin(services);
+if (first?.generatedPassword) console.log(`Platform admin: ${first.email} / ${first.generatedPassword} (change it at first login)`);
+const scope = systemScope(services);
+const passwordHash = await hashPassword(SAMPLE_PASSWORD);
+
+for (const sample of SAMPLES) {
+  if (await db.prisma.tenant.findUnique({ where: { slug: sample.slug } })) {
+    console.log(`  ${sample.slug}: already there`);
+    continue;
+  }
+  const { tenant } = await tenants.create(scope, {
+    ...sample,
+    contactEmail: `hello@${sample.slug}.example`,
+    admin: { email: `admin@${sample.slug}.example`, name: "Sample Admin", password: SAMPLE_PASSWORD },
+  });
+  for (const [i, name] of ["Alex Martin", "Sam Lee", "Robin Garcia", "Charlie Kim"].entries()) {
+    const email = `user${i + 1}@${sample.slug}.example`;
+    await db.prisma.$transaction(async (tx) => {
+      const id = uuidv7();
+      await tx.user.create({ data: { id, tenantId: tenant.id, email, name, passwordHash, mustChangePassword: false, status: i === 3 ? "deactivated" : "active" } });
+      await record(tx, scope, { type: "user.created", tenantId: tenant.id, target: { type: "user", id, name: email }, payload: { userId: id, email, roleIds: [] } });
+    });
+  }
+  console.log(`  ${sample.slug}: created (admin@${sample.slug}.example, workspace "${sample.slug}")`);
+}
+console.log(`\nSample users' password: "${SAMPLE_PASSWORD}" (tenant admins must change it at first login).`);
+await db.close();
