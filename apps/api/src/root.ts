@@ -1,6 +1,7 @@
 // The app router: one sub-router per domain.
 import { auditRouter } from "./domains/audit/router.js";
 import { authRouter } from "./domains/auth/router.js";
+import { rolesRouter } from "./domains/roles/router.js";
 import { platformRouter } from "./domains/platform/router.js";
 import { tenantRouter } from "./domains/tenant/router.js";
 import { usersRouter } from "./domains/users/router.js";
@@ -11,6 +12,7 @@ export const appRouter = router({
   platform: platformRouter,
   tenant: tenantRouter,
   users: usersRouter,
+  roles: rolesRouter,
   audit: auditRouter,
 });
 

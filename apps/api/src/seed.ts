@@ -1,6 +1,7 @@
 // `pnpm db:seed`: sample data for development (tenants with admins and users, and the events and audit
 // entries their creation writes), through the same services the API uses. Refuses to run in production.
 // Safe to run twice: existing sample tenants are left as they are.
+import { CreateTenantInput } from "@tenancy/contracts";
 import { openDatabase, uuidv7 } from "@tenancy/db";
 import { pino } from "pino";
 import { ensureFirstPlatformAdmin } from "./bootstrap.js";
@@ -40,11 +41,11 @@ for (const sample of SAMPLES) {
     console.log(`  ${sample.slug}: already there`);
     continue;
   }
-  const { tenant } = await tenants.create(scope, {
+  const { tenant } = await tenants.create(scope, CreateTenantInput.parse({
     ...sample,
     contactEmail: `hello@${sample.slug}.example`,
     admin: { email: `admin@${sample.slug}.example`, name: "Sample Admin", password: SAMPLE_PASSWORD },
-  });
+  }));
   for (const [i, name] of ["Alex Martin", "Sam Lee", "Robin Garcia", "Charlie Kim"].entries()) {
     const email = `user${i + 1}@${sample.slug}.example`;
     await db.prisma.$transaction(async (tx) => {

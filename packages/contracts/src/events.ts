@@ -34,6 +34,7 @@ export const EVENTS = {
   "user.deactivated": define({ module: "core", crud: "u", version: 1, description: "A user was deactivated and their sessions ended.", payload: UserRef }),
   "user.reactivated": define({ module: "core", crud: "u", version: 1, description: "A deactivated user was reactivated.", payload: UserRef }),
   "user.password_reset": define({ module: "core", crud: "u", version: 1, description: "An admin reset a user's password.", payload: UserRef }),
+  "user.profile_updated": define({ module: "core", crud: "u", version: 1, description: "A user changed their own name or language.", payload: UserRef.extend({ fields: z.array(z.string()) }) }),
   "role.created": define({ module: "core", crud: "c", version: 1, description: "A role was created.", payload: z.object({ roleId: z.string(), name: z.string() }) }),
   "role.updated": define({ module: "core", crud: "u", version: 1, description: "A role's name or permissions changed.", payload: z.object({ roleId: z.string(), name: z.string() }) }),
   "role.deleted": define({ module: "core", crud: "d", version: 1, description: "A role was deleted.", payload: z.object({ roleId: z.string(), name: z.string() }) }),

@@ -6,3 +6,4 @@ export * from "./auth.js";
 export * from "./platform.js";
 export * from "./audit.js";
 export * from "./users.js";
+export * from "./roles.js";

@@ -1,35 +1,215 @@
-// Tenant users: listing and viewing (management comes with the users issue).
-import type { ListUsersInput } from "@tenancy/contracts";
-import type { Prisma } from "@tenancy/db";
+// Tenant users: list (search, role/status filters, sorting, keyset pages), create with a one-time or given
+// password, edit, deactivate/reactivate (ending sessions), reset passwords, and each user's own profile.
+// The last active tenant admin can neither be deactivated nor lose the admin role.
+import type { CreateUserInput, ListUsersInput, ResetUserPasswordInput, UpdateProfileInput, UpdateUserInput } from "@tenancy/contracts";
+import { TENANT_ADMIN_ROLE_KEY } from "@tenancy/contracts";
+import { uuidv7, type Prisma } from "@tenancy/db";
 import type { z } from "zod";
-import { AppError } from "../../lib/app-error.js";
-import { afterCursor, decodeCursor, page } from "../../lib/cursor.js";
+import { AppError, isUniqueViolation } from "../../lib/app-error.js";
+import { generatePassword, hashPassword } from "../../lib/passwords.js";
+import { diff, record } from "../../lib/record.js";
 import type { TenantScope } from "../../lib/scope.js";
 
 const SELECT = {
-  id: true, email: true, name: true, status: true, mustChangePassword: true, lastLoginAt: true, createdAt: true,
-  roles: { select: { role: { select: { id: true, name: true } } } },
+  id: true, email: true, name: true, status: true, mustChangePassword: true, language: true, lastLoginAt: true, createdAt: true,
+  roles: { select: { role: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
 } as const satisfies Prisma.UserSelect;
 
 type Row = Prisma.UserGetPayload<{ select: typeof SELECT }>;
 const toDto = ({ roles, ...user }: Row) => ({ ...user, roles: roles.map((r) => r.role) });
 
+type Sort = z.infer<typeof ListUsersInput>["sort"];
+
+// Keyset cursors per sort: the sort column's value of the last row, then its id.
+function encode(sort: Sort, row: Row): string {
+  const value = sort === "createdAt" ? row.createdAt.toISOString() : sort === "name" ? row.name : row.email;
+  return Buffer.from(JSON.stringify([sort, value, row.id])).toString("base64url");
+}
+
+function after(sort: Sort, cursor: string | undefined): Prisma.UserWhereInput {
+  if (!cursor) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed) || parsed[0] !== sort || typeof parsed[1] !== "string" || typeof parsed[2] !== "string" || !/^[0-9a-f-]{36}$/.test(parsed[2])) {
+    throw new AppError("BAD_INPUT", "This page cursor does not belong to this list; reload it from the first page.");
+  }
+  const [, value, id] = parsed as [Sort, string, string];
+  if (sort === "createdAt") {
+    const at = new Date(value);
+    if (Number.isNaN(at.getTime())) throw new AppError("BAD_INPUT", "This page cursor is not valid.");
+    return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] };
+  }
+  return { OR: [{ [sort]: { gt: value } }, { [sort]: value, id: { gt: id } }] };
+}
+
 export async function list(scope: TenantScope, input: z.infer<typeof ListUsersInput>) {
-  const search: Prisma.UserWhereInput = input.search
-    ? { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { email: { contains: input.search, mode: "insensitive" } }] }
-    : {};
-  const rows = await scope.db.user.findMany({
-    where: { AND: [search, afterCursor(decodeCursor(input.cursor))] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    select: SELECT,
-  });
-  const result = page(rows, input.limit);
-  return { items: result.items.map(toDto), nextCursor: result.nextCursor };
+  const filters: Prisma.UserWhereInput[] = [after(input.sort, input.cursor)];
+  if (input.search) {
+    filters.push({ OR: [{ name: { contains: input.search, mode: "insensitive" } }, { email: { contains: input.search, mode: "insensitive" } }] });
+  }
+  if (input.status) filters.push({ status: input.status });
+  if (input.roleId) filters.push({ roles: { some: { roleId: input.roleId } } });
+  const orderBy: Prisma.UserOrderByWithRelationInput[] =
+    input.sort === "createdAt" ? [{ createdAt: "desc" }, { id: "desc" }] : [{ [input.sort]: "asc" }, { id: "asc" }];
+  const rows = await scope.db.user.findMany({ where: { AND: filters }, orderBy, take: input.limit + 1, select: SELECT });
+  const items = rows.slice(0, input.limit);
+  const last = items[items.length - 1];
+  return { items: items.map(toDto), nextCursor: rows.length > input.limit && last ? encode(input.sort, last) : null };
+}
+
+async function findUser(scope: TenantScope, userId: string) {
+  const user = await scope.db.user.findUnique({ where: { id: userId }, select: SELECT });
+  if (!user) throw new AppError("USER_NOT_FOUND", "This user does not exist in your workspace.");
+  return user;
 }
 
 export async function get(scope: TenantScope, userId: string) {
-  const user = await scope.db.user.findUnique({ where: { id: userId }, select: SELECT });
-  if (!user) throw new AppError("USER_NOT_FOUND", "This user does not exist in your workspace.");
+  return toDto(await findUser(scope, userId));
+}
+
+async function assertRoles(scope: TenantScope, roleIds: string[]) {
+  const unique = [...new Set(roleIds)];
+  const found = await scope.db.role.findMany({ where: { id: { in: unique } }, select: { id: true, key: true } });
+  if (found.length !== unique.length) throw new AppError("ROLE_NOT_FOUND", "One of the chosen roles does not exist; reload the list of roles.", { field: "roleIds" });
+  return found;
+}
+
+/** Throws LAST_ADMIN when `userId` is the only active holder of the Tenant Admin role. */
+async function assertNotLastAdmin(scope: TenantScope, userId: string, action: string) {
+  const admins = await scope.db.user.findMany({
+    where: { status: "active", roles: { some: { role: { key: TENANT_ADMIN_ROLE_KEY } } } },
+    select: { id: true },
+    take: 2,
+  });
+  if (admins.length === 1 && admins[0]!.id === userId) {
+    throw new AppError("LAST_ADMIN", `This is the last active tenant admin, so they cannot ${action}. Make another user a Tenant Admin first.`);
+  }
+}
+
+export async function create(scope: TenantScope, input: z.infer<typeof CreateUserInput>) {
+  if (await scope.db.user.findFirst({ where: { email: input.email }, select: { id: true } })) {
+    throw new AppError("EMAIL_TAKEN", "A user with this e-mail already exists in your workspace.", { field: "email" });
+  }
+  const roles = await assertRoles(scope, input.roleIds);
+  const generatedPassword = input.password ? null : generatePassword();
+  const passwordHash = await hashPassword(input.password ?? generatedPassword!);
+  const now = scope.clock.now();
+  const id = uuidv7(now.getTime());
+  try {
+    const user = await scope.db.$transaction(async (tx) => {
+      await tx.user.create({
+        data: { id, tenantId: scope.tenantId, email: input.email, name: input.name, language: input.language ?? null, passwordHash, mustChangePassword: true, createdAt: now },
+      });
+      await tx.userRole.createMany({ data: roles.map((r) => ({ tenantId: scope.tenantId, userId: id, roleId: r.id })) });
+      await record(tx, scope, {
+        type: "user.created",
+        tenantId: scope.tenantId,
+        target: { type: "user", id, name: input.email },
+        changes: { email: input.email, name: input.name, roleIds: roles.map((r) => r.id) },
+        payload: { userId: id, email: input.email, roleIds: roles.map((r) => r.id) },
+      });
+      return tx.user.findUniqueOrThrow({ where: { id }, select: SELECT });
+    });
+    return { user: toDto(user), generatedPassword };
+  } catch (error) {
+    if (isUniqueViolation(error, "email")) throw new AppError("EMAIL_TAKEN", "A user with this e-mail already exists in your workspace.", { field: "email" });
+    throw error;
+  }
+}
+
+export async function update(scope: TenantScope, input: z.infer<typeof UpdateUserInput>) {
+  const before = await findUser(scope, input.userId);
+  const changes: Record<string, unknown> = diff({ name: before.name, language: before.language }, { name: input.name, language: input.language });
+  let roleIds: string[] | undefined;
+  if (input.roleIds) {
+    const roles = await assertRoles(scope, input.roleIds);
+    roleIds = roles.map((r) => r.id);
+    const beforeIds = before.roles.map((r) => r.role.id).sort();
+    if (JSON.stringify(beforeIds) !== JSON.stringify([...roleIds].sort())) {
+      changes.roleIds = { from: beforeIds, to: roleIds };
+      const keepsAdmin = roles.some((r) => r.key === TENANT_ADMIN_ROLE_KEY);
+      if (!keepsAdmin) await assertNotLastAdmin(scope, input.userId, "lose the Tenant Admin role");
+    }
+  }
+  if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every field already has this value.");
+  const user = await scope.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: input.userId }, data: { name: input.name, language: input.language } });
+    if (roleIds && changes.roleIds) {
+      await tx.userRole.deleteMany({ where: { userId: input.userId } });
+      await tx.userRole.createMany({ data: roleIds.map((roleId) => ({ tenantId: scope.tenantId, userId: input.userId, roleId })) });
+    }
+    await record(tx, scope, {
+      type: "user.updated",
+      tenantId: scope.tenantId,
+      target: { type: "user", id: before.id, name: before.email },
+      changes,
+      payload: { userId: before.id, email: before.email, fields: Object.keys(changes) },
+    });
+    return tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: SELECT });
+  });
+  return toDto(user);
+}
+
+export async function setActive(scope: TenantScope, userId: string, active: boolean) {
+  const before = await findUser(scope, userId);
+  if ((before.status === "active") === active) {
+    throw new AppError("INVALID_STATE", active ? "This user is already active." : "This user is already deactivated.");
+  }
+  if (!active) {
+    if (userId === scope.actor.id) throw new AppError("SELF_DEACTIVATION", "You cannot deactivate yourself; ask another admin.");
+    await assertNotLastAdmin(scope, userId, "be deactivated");
+  }
+  const user = await scope.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { status: active ? "active" : "deactivated", deactivatedAt: active ? null : scope.clock.now() } });
+    if (!active) await tx.session.deleteMany({ where: { userId, tenantId: scope.tenantId } });
+    await record(tx, scope, {
+      type: active ? "user.reactivated" : "user.deactivated",
+      tenantId: scope.tenantId,
+      target: { type: "user", id: userId, name: before.email },
+      changes: { status: { from: before.status, to: active ? "active" : "deactivated" } },
+      payload: { userId, email: before.email },
+    });
+    return tx.user.findUniqueOrThrow({ where: { id: userId }, select: SELECT });
+  });
+  return toDto(user);
+}
+
+export async function resetPassword(scope: TenantScope, input: z.infer<typeof ResetUserPasswordInput>) {
+  const user = await findUser(scope, input.userId);
+  const generatedPassword = input.password ? null : generatePassword();
+  const passwordHash = await hashPassword(input.password ?? generatedPassword!);
+  await scope.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true } });
+    await tx.session.deleteMany({ where: { userId: user.id, tenantId: scope.tenantId } });
+    await record(tx, scope, {
+      type: "user.password_reset",
+      tenantId: scope.tenantId,
+      target: { type: "user", id: user.id, name: user.email },
+      payload: { userId: user.id, email: user.email },
+    });
+  });
+  await scope.email.send({ to: user.email, template: "password_reset", data: {} });
+  return { generatedPassword };
+}
+
+export async function updateProfile(scope: TenantScope, input: z.infer<typeof UpdateProfileInput>) {
+  const before = await findUser(scope, scope.actor.id!);
+  const changes = diff({ name: before.name, language: before.language }, { name: input.name, language: input.language });
+  if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every field already has this value.");
+  const user = await scope.db.$transaction(async (tx) => {
+    const updated = await tx.user.update({ where: { id: before.id }, data: { name: input.name, language: input.language }, select: SELECT });
+    await record(tx, scope, {
+      type: "user.profile_updated",
+      tenantId: scope.tenantId,
+      target: { type: "user", id: before.id, name: before.email },
+      changes,
+      payload: { userId: before.id, email: before.email, fields: Object.keys(changes) },
+    });
+    return updated;
+  });
   return toDto(user);
 }
