@@ -37,6 +37,11 @@ const EnvSchema = z.object({
     .transform((v) => v === "true"),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   EMAIL_SENDER: z.enum(["log", "none"]).default("log"),
+  /** Run the background jobs in the API process; set false when `pnpm --filter @tenancy/api worker` runs them. */
+  RUN_JOBS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -6,6 +6,7 @@ import { ensureFirstPlatformAdmin } from "./bootstrap.js";
 import { EnvError, loadEnv } from "./env.js";
 import { systemClock } from "./lib/clock.js";
 import { createEmailSender } from "./lib/email.js";
+import { startJobs } from "./jobs/runner.js";
 import { createServer } from "./server.js";
 
 async function main() {
@@ -33,7 +34,22 @@ async function main() {
   }
   const services = { prisma: db.prisma, clock: systemClock, email: createEmailSender(env.EMAIL_SENDER, log), log, env };
   const first = await ensureFirstPlatformAdmin(services);
+  if (process.argv[2] === "worker") {
+    // Worker mode: only the background jobs, for server databases where API processes scale separately.
+    const jobs = startJobs(services);
+    log.info("worker started: sealing the audit chain and enforcing retention");
+    const stop = async () => {
+      await jobs.stop();
+      await db.close();
+      process.exit(0);
+    };
+    process.on("SIGINT", () => void stop());
+    process.on("SIGTERM", () => void stop());
+    return;
+  }
   const server = await createServer({ env, db, log });
+  // In-process jobs unless a separate worker runs them (RUN_JOBS=false); always with the embedded database.
+  const jobs = env.RUN_JOBS || db.kind === "pglite" ? startJobs(services) : null;
   const address = await server.start();
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
 
@@ -55,6 +71,7 @@ async function main() {
     log.info({ signal }, "shutting down");
     const timer = setTimeout(() => process.exit(1), 10_000);
     await server.stop();
+    await jobs?.stop();
     await db.close();
     clearTimeout(timer);
     process.exit(0);

@@ -2,6 +2,7 @@
 import { auditRouter } from "./domains/audit/router.js";
 import { authRouter } from "./domains/auth/router.js";
 import { rolesRouter } from "./domains/roles/router.js";
+import { settingsRouter } from "./domains/settings/router.js";
 import { platformRouter } from "./domains/platform/router.js";
 import { tenantRouter } from "./domains/tenant/router.js";
 import { usersRouter } from "./domains/users/router.js";
@@ -13,6 +14,7 @@ export const appRouter = router({
   tenant: tenantRouter,
   users: usersRouter,
   roles: rolesRouter,
+  settings: settingsRouter,
   audit: auditRouter,
 });
 

@@ -14,6 +14,7 @@ import { AppError } from "./lib/app-error.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { createEmailSender } from "./lib/email.js";
 import type { Services } from "./lib/scope.js";
+import { auditExportRoute } from "./domains/audit/export-route.js";
 import { appRouter, type AppRouter } from "./root.js";
 import { sessionCookieName, type Context } from "./trpc/context.js";
 
@@ -78,6 +79,8 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
+
+  await app.register(auditExportRoute(services, cookieName));
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_req, reply) => {

@@ -29,6 +29,8 @@ export const TenantSummary = z.object({
   timeZone: z.string(),
   currency: z.string(),
   language: z.string(),
+  dateFormat: z.string(),
+  numberFormat: z.string(),
 });
 
 export const MeOutput = z.object({

@@ -7,3 +7,4 @@ export * from "./platform.js";
 export * from "./audit.js";
 export * from "./users.js";
 export * from "./roles.js";
+export * from "./settings.js";

@@ -12,4 +12,4 @@ export { OneTimeSecret } from "./one-time-secret.js";
 export { DetailList, type DetailItem } from "./detail-list.js";
 export { StatCard } from "./stat-card.js";
 export { PageLoader } from "./page-loader.js";
-export { notifySuccess, notifyError } from "./notify.js";
+export { notifySuccess, notifyError, clearNotifications } from "./notify.js";

@@ -8,3 +8,8 @@ export function notifySuccess(message: string): void {
 export function notifyError(message: string, title?: string): void {
   notifications.show({ color: "red", title, message, autoClose: 8000 });
 }
+
+/** Drops every toast, e.g. when the signed-in principal changes. */
+export function clearNotifications(): void {
+  notifications.clean();
+}

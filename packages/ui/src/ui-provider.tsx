@@ -16,7 +16,7 @@ const theme = createTheme({
 export function UiProvider({ labels, children }: { labels: UiLabels; children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <UiLabelsContext.Provider value={labels}>{children}</UiLabelsContext.Provider>
     </MantineProvider>
   );

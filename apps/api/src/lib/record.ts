@@ -6,10 +6,11 @@ import type { Scope } from "./scope.js";
 interface Creator {
   create(args: { data: never }): Promise<unknown>;
 }
-/** A transaction client, tenant-scoped or not: anything with auditEntry and event delegates. */
+/** A transaction client, tenant-scoped or not: anything with auditEntry, event and tenant delegates. */
 export interface RecordTx {
   auditEntry: Creator;
   event: Creator;
+  tenant: { findUnique(args: { where: { id: string }; select: { keepAuditIpAndUserAgent: true } }): Promise<{ keepAuditIpAndUserAgent: boolean } | null> };
 }
 
 export interface RecordInput<T extends EventType> {
@@ -25,6 +26,12 @@ export async function record<T extends EventType>(tx: RecordTx, scope: Scope, in
   const def = EVENTS[input.type];
   const payload = def.payload.parse(input.payload) as object;
   const createdAt = scope.clock.now();
+  // Privacy setting of the tenant: whether its audit entries may hold IP addresses and user agents.
+  let keepClientInfo = true;
+  if (input.tenantId && (scope.request.ip || scope.request.userAgent)) {
+    const tenant = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { keepAuditIpAndUserAgent: true } });
+    keepClientInfo = tenant?.keepAuditIpAndUserAgent ?? true;
+  }
   const audit = {
     id: uuidv7(createdAt.getTime()),
     tenantId: input.tenantId,
@@ -38,8 +45,8 @@ export async function record<T extends EventType>(tx: RecordTx, scope: Scope, in
     targetId: input.target?.id ?? null,
     targetName: input.target?.name ?? null,
     changes: input.changes ?? undefined,
-    ip: scope.request.ip,
-    userAgent: scope.request.userAgent,
+    ip: keepClientInfo ? scope.request.ip : null,
+    userAgent: keepClientInfo ? scope.request.userAgent : null,
     success: input.success ?? true,
     eventVersion: def.version,
     requestId: scope.request.requestId,

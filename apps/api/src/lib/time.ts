@@ -32,3 +32,12 @@ function offsetMs(at: Date, timeZone: string): number {
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
+
+/** The UTC instant at which day `isoDate` (YYYY-MM-DD) plus `addDays` begins in `timeZone`. */
+export function zonedDayStart(isoDate: string, timeZone: string, addDays = 0): Date {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d + addDays);
+  // Two passes settle days on which the offset changes (DST).
+  const first = guess - offsetMs(new Date(guess), timeZone);
+  return new Date(guess - offsetMs(new Date(first), timeZone));
+}

@@ -1,12 +1,16 @@
-// Reading the tenant's audit log: filters, keyset pagination, one entry in detail.
-import type { ListAuditInput } from "@tenancy/contracts";
+// The tenant's audit log: combined filters with keyset pages, one entry in detail, a streamed CSV export,
+// and verification of the hash chain (reporting the first broken link and the entries not sealed yet).
+import type { AuditFilters, ListAuditInput } from "@tenancy/contracts";
 import type { AuditEntryModel as AuditEntry, Prisma } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { entryHash, type ChainedEntry } from "../../lib/audit-chain.js";
 import { afterCursor, decodeCursor, page } from "../../lib/cursor.js";
+import { record } from "../../lib/record.js";
 import type { TenantScope } from "../../lib/scope.js";
+import { zonedDayStart } from "../../lib/time.js";
 
-const toDto = (e: AuditEntry) => ({
+export const toDto = (e: AuditEntry) => ({
   id: e.id,
   tenantId: e.tenantId,
   action: e.action,
@@ -20,15 +24,33 @@ const toDto = (e: AuditEntry) => ({
   success: e.success,
   eventVersion: e.eventVersion,
   createdAt: e.createdAt,
+  seq: e.seq === null ? null : e.seq.toString(),
 });
 
+async function tenantTimeZone(scope: TenantScope): Promise<string> {
+  const tenant = await scope.prisma.tenant.findUnique({ where: { id: scope.tenantId }, select: { timeZone: true } });
+  return tenant?.timeZone ?? "UTC";
+}
+
+export async function filterWhere(scope: TenantScope, f: z.infer<typeof AuditFilters>): Promise<Prisma.AuditEntryWhereInput> {
+  const where: Prisma.AuditEntryWhereInput = {};
+  if (f.action) where.action = f.action;
+  if (f.module) where.module = f.module;
+  if (f.actorId) where.actorId = f.actorId;
+  if (f.targetId) where.targetId = f.targetId;
+  if (f.targetType) where.targetType = f.targetType;
+  if (f.from || f.to) {
+    const zone = await tenantTimeZone(scope);
+    where.createdAt = {
+      ...(f.from ? { gte: zonedDayStart(f.from, zone, 0) } : {}),
+      ...(f.to ? { lt: zonedDayStart(f.to, zone, 1) } : {}),
+    };
+  }
+  return where;
+}
+
 export async function list(scope: TenantScope, input: z.infer<typeof ListAuditInput>) {
-  const where: Prisma.AuditEntryWhereInput = {
-    ...(input.action ? { action: input.action } : {}),
-    ...(input.module ? { module: input.module } : {}),
-    ...(input.actorId ? { actorId: input.actorId } : {}),
-    ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } } : {}),
-  };
+  const where = await filterWhere(scope, input);
   const rows = await scope.db.auditEntry.findMany({
     where: { AND: [where, afterCursor(decodeCursor(input.cursor))] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -42,4 +64,65 @@ export async function get(scope: TenantScope, entryId: string) {
   const entry = await scope.db.auditEntry.findUnique({ where: { id: entryId } });
   if (!entry) throw new AppError("AUDIT_ENTRY_NOT_FOUND", "This audit entry does not exist in your workspace.");
   return toDto(entry);
+}
+
+/** Yields the filtered entries newest first, in keyset batches, so an export of any size has flat memory. */
+export async function* stream(scope: TenantScope, filters: z.infer<typeof AuditFilters>, batch = 1000) {
+  const where = await filterWhere(scope, filters);
+  let cursor: { createdAt: Date; id: string } | undefined;
+  for (;;) {
+    const rows = await scope.db.auditEntry.findMany({
+      where: { AND: [where, afterCursor(cursor)] },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: batch,
+    });
+    for (const row of rows) yield row;
+    if (rows.length < batch) return;
+    const last = rows[rows.length - 1]!;
+    cursor = { createdAt: last.createdAt, id: last.id };
+  }
+}
+
+export async function recordExport(scope: TenantScope, rows: number, filters: Record<string, unknown>) {
+  await scope.prisma.$transaction((tx) =>
+    record(tx, scope, { type: "audit.exported", tenantId: scope.tenantId, target: { type: "audit_log", id: null }, changes: { filters, rows }, payload: { rows, filters } }),
+  );
+}
+
+/** Walks the tenant's chain from the retention purge point and reports the first broken link. */
+export async function verify(scope: TenantScope) {
+  const chain = await scope.prisma.auditChain.findUnique({ where: { chainId: scope.tenantId } });
+  const purgedThroughSeq = chain?.purgedThroughSeq ?? 0n;
+  const lastSeq = chain?.lastSeq ?? 0n;
+  const unsealed = await scope.db.auditEntry.count({ where: { sealedAt: null } });
+  let expectedSeq = purgedThroughSeq + 1n;
+  let prev = chain?.purgedThroughHash ?? "";
+  let checked = 0;
+  const report = (firstBroken: { seq: bigint; entryId: string | null; reason: string } | null) => ({
+    ok: firstBroken === null,
+    checked,
+    unsealed,
+    purgedThroughSeq: purgedThroughSeq.toString(),
+    lastSeq: lastSeq.toString(),
+    firstBroken: firstBroken && { ...firstBroken, seq: firstBroken.seq.toString() },
+  });
+  for (;;) {
+    const rows = await scope.db.auditEntry.findMany({ where: { seq: { gte: expectedSeq } }, orderBy: { seq: "asc" }, take: 1000 });
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) return report({ seq: expectedSeq, entryId: null, reason: `Entry ${expectedSeq} is missing (deleted).` });
+      if (row.prevHash !== prev) return report({ seq: row.seq, entryId: row.id, reason: "Its link to the previous entry does not match." });
+      if (row.hash !== entryHash(prev, row.seq, row as ChainedEntry)) return report({ seq: row.seq, entryId: row.id, reason: "Its content was changed after it was sealed." });
+      prev = row.hash;
+      expectedSeq += 1n;
+      checked += 1;
+    }
+    if (rows.length < 1000) break;
+  }
+  if (expectedSeq - 1n !== lastSeq && lastSeq > purgedThroughSeq) {
+    return report({ seq: expectedSeq, entryId: null, reason: `Entries ${expectedSeq} to ${lastSeq} are missing (deleted).` });
+  }
+  if (chain && lastSeq > purgedThroughSeq && chain.lastHash !== prev) {
+    return report({ seq: lastSeq, entryId: null, reason: "The newest entry does not match the chain head." });
+  }
+  return report(null);
 }

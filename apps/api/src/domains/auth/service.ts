@@ -113,7 +113,16 @@ export function toMe(session: SessionRecord): Me {
     language: session.userLanguage ?? session.tenant?.language ?? "en",
     permissions: session.permissions,
     tenant: session.tenant
-      ? { id: session.tenant.id, slug: session.tenant.slug, name: session.tenant.name, timeZone: session.tenant.timeZone, currency: session.tenant.currency, language: session.tenant.language }
+      ? {
+          id: session.tenant.id,
+          slug: session.tenant.slug,
+          name: session.tenant.name,
+          timeZone: session.tenant.timeZone,
+          currency: session.tenant.currency,
+          language: session.tenant.language,
+          dateFormat: session.tenant.dateFormat,
+          numberFormat: session.tenant.numberFormat,
+        }
       : null,
   };
 }

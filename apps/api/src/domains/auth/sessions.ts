@@ -62,7 +62,7 @@ export interface SessionRecord {
   active: boolean;
   mustChangePassword: boolean;
   userLanguage: string | null;
-  tenant: { id: string; slug: string; name: string; timeZone: string; currency: string; language: string; active: boolean } | null;
+  tenant: { id: string; slug: string; name: string; timeZone: string; currency: string; language: string; dateFormat: string; numberFormat: string; active: boolean } | null;
   permissions: string[];
   /** Set when the expiry was pushed forward by this validation. */
   renewedExpiresAt: Date | null;
@@ -86,6 +86,8 @@ interface Row {
   timeZone: string | null;
   currency: string | null;
   tenantLanguage: string | null;
+  dateFormat: string | null;
+  numberFormat: string | null;
   permissions: string[] | null;
   isTenantAdmin: boolean | null;
 }
@@ -97,7 +99,7 @@ SELECT s.id, s."secretHash", s."expiresAt", s."platformAdminId", s."userId",
        COALESCE(u."mustChangePassword", pa."mustChangePassword") AS "mustChangePassword",
        u.language AS "userLanguage",
        t.id AS "tenantId", t.status::text AS "tenantStatus", t.slug, t.name AS "tenantName", t."timeZone", t.currency,
-       t.language AS "tenantLanguage", r.permissions, r."isTenantAdmin"
+       t.language AS "tenantLanguage", t."dateFormat", t."numberFormat", r.permissions, r."isTenantAdmin"
   FROM sessions s
   LEFT JOIN users u ON u.id = s."userId"
   LEFT JOIN platform_admins pa ON pa.id = s."platformAdminId"
@@ -156,6 +158,8 @@ export async function validateSessionToken(
             timeZone: row.timeZone!,
             currency: row.currency!,
             language: row.tenantLanguage!,
+            dateFormat: row.dateFormat!,
+            numberFormat: row.numberFormat!,
             active: row.tenantStatus === "active",
           }
         : null,

@@ -1,0 +1,78 @@
+// Tenant settings, edited by the tenant admin: general info, localization, compliance.
+import { z } from "zod";
+import { Country, Currency, Email, Language, OptionalText, TimeZone } from "./common.js";
+
+export const DATE_FORMATS = ["locale", "yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy"] as const;
+export const NUMBER_FORMATS = ["locale", "1,234.56", "1.234,56", "1 234,56"] as const;
+
+const Days = (min: number, label: string) =>
+  z
+    .number()
+    .int()
+    .min(min, `${label} must be kept at least ${min} days.`)
+    .max(3650, `${label} can be kept at most 3650 days (10 years).`);
+
+export const SettingsOutput = z.object({
+  general: z.object({
+    name: z.string(),
+    slug: z.string(),
+    legalName: z.string().nullable(),
+    contactEmail: z.string(),
+    phone: z.string().nullable(),
+    addressLine: z.string().nullable(),
+    city: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    country: z.string(),
+  }),
+  localization: z.object({
+    timeZone: z.string(),
+    currency: z.string(),
+    language: z.string(),
+    dateFormat: z.enum(DATE_FORMATS),
+    numberFormat: z.enum(NUMBER_FORMATS),
+  }),
+  compliance: z.object({
+    auditRetentionDays: z.number().int(),
+    notificationRetentionDays: z.number().int(),
+    deliveryLogRetentionDays: z.number().int(),
+    keepAuditIpAndUserAgent: z.boolean(),
+    maskPersonalDataInExports: z.boolean(),
+  }),
+});
+export type Settings = z.infer<typeof SettingsOutput>;
+
+export const UpdateSettingsInput = z.object({
+  general: z
+    .object({
+      name: z.string().trim().min(1, "Enter the name.").max(120, "A name has at most 120 characters."),
+      legalName: OptionalText(200),
+      contactEmail: Email,
+      phone: z
+        .string()
+        .trim()
+        .max(32)
+        .regex(/^\+?[0-9 ().-]*$/, "Use digits, spaces and + ( ) . - only.")
+        .optional()
+        .transform((v) => (v === "" ? undefined : v)),
+      addressLine: OptionalText(200),
+      city: OptionalText(100),
+      postalCode: OptionalText(20),
+      country: Country,
+    })
+    .partial()
+    .optional(),
+  localization: z
+    .object({ timeZone: TimeZone, currency: Currency, language: Language, dateFormat: z.enum(DATE_FORMATS), numberFormat: z.enum(NUMBER_FORMATS) })
+    .partial()
+    .optional(),
+  compliance: z
+    .object({
+      auditRetentionDays: Days(30, "Audit logs"),
+      notificationRetentionDays: Days(7, "Notifications"),
+      deliveryLogRetentionDays: Days(1, "Delivery logs"),
+      keepAuditIpAndUserAgent: z.boolean(),
+      maskPersonalDataInExports: z.boolean(),
+    })
+    .partial()
+    .optional(),
+});
