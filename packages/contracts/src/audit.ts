@@ -21,7 +21,13 @@ export const AuditEntryOutput = z.object({
 });
 export type AuditEntryDto = z.infer<typeof AuditEntryOutput>;
 
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.");
+const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && value >= "1970-01-01";
+  }, "This is not a calendar date (from 1970 on).");
 
 /** Every filter combines with the others (AND). Dates are whole days in the tenant's time zone. */
 export const AuditFilters = z

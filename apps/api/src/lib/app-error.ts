@@ -25,7 +25,8 @@ export function dbErrorKind(error: unknown): DbErrorKind | undefined {
   if (code === "P2002" || code === "23505" || e.cause?.kind === "UniqueConstraintViolation") return "unique";
   if (code === "P2003" || code === "23503" || e.cause?.kind === "ForeignKeyConstraintViolation") return "foreign_key";
   if (code === "P2025") return "not_found";
-  if (code === "22P02" || code === "22001" || code === "P2000" || code === "P2023") return "invalid_value";
+  // 22P02 bad text representation, 22001 too long, 22021 bad encoding (e.g. NUL), 22008 date out of range.
+  if (["22P02", "22001", "22021", "22008", "P2000", "P2023"].includes(code as string)) return "invalid_value";
   return undefined;
 }
 

@@ -7,6 +7,12 @@ export interface Cursor {
   id: string;
 }
 
+/** A timestamp the database can hold and a page can have started at: years 1970 to 9999. */
+export function isReasonableDate(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(date.getTime()) && year >= 1970 && year <= 9999;
+}
+
 export function encodeCursor(row: Cursor): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
 }
@@ -15,7 +21,7 @@ export function decodeCursor(cursor: string | undefined): Cursor | undefined {
   if (cursor === undefined) return undefined;
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
-  if (!id || !isUuid(id) || Number.isNaN(createdAt.getTime())) {
+  if (!id || !isUuid(id) || !isReasonableDate(createdAt)) {
     throw new AppError("BAD_INPUT", "This page cursor is not valid; reload the list from the first page.");
   }
   return { createdAt, id };

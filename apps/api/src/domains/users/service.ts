@@ -6,6 +6,7 @@ import { TENANT_ADMIN_ROLE_KEY } from "@tenancy/contracts";
 import { uuidv7, type Prisma } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../../lib/app-error.js";
+import { isReasonableDate } from "../../lib/cursor.js";
 import { generatePassword, hashPassword } from "../../lib/passwords.js";
 import { diff, record } from "../../lib/record.js";
 import type { TenantScope } from "../../lib/scope.js";
@@ -40,7 +41,7 @@ function after(sort: Sort, cursor: string | undefined): Prisma.UserWhereInput {
   const [, value, id] = parsed as [Sort, string, string];
   if (sort === "createdAt") {
     const at = new Date(value);
-    if (Number.isNaN(at.getTime())) throw new AppError("BAD_INPUT", "This page cursor is not valid.");
+    if (!isReasonableDate(at)) throw new AppError("BAD_INPUT", "This page cursor is not valid.");
     return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] };
   }
   return { OR: [{ [sort]: { gt: value } }, { [sort]: value, id: { gt: id } }] };
