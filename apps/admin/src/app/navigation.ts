@@ -1,10 +1,10 @@
 // Where each kind of principal lands, and the tenant area's navigation filtered by permission.
 import type { Me, Permission } from "@tenancy/contracts";
-import type { MessageKey } from "./i18n/translate.js";
+import type { PlainMessageKey } from "./i18n/translate.js";
 
 export interface NavEntry {
   path: string;
-  label: MessageKey;
+  label: PlainMessageKey;
   permission: Permission;
 }
 

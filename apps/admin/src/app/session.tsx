@@ -2,7 +2,7 @@
 // the right kind of principal, and a permission.
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import type { Me, Permission } from "@tenancy/contracts";
-import { PageLoader } from "@tenancy/ui";
+import { clearNotifications, PageLoader } from "@tenancy/ui";
 import { useCallback, type ReactNode } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { ErrorState, ForbiddenState } from "./states.js";
@@ -27,6 +27,7 @@ export function useReplaceSession(): (me: Me | null) => void {
   return useCallback(
     (me: Me | null) => {
       queryClient.removeQueries({ predicate: (query) => !isMeQuery(query.queryKey) });
+      clearNotifications();
       utils.auth.me.setData(undefined, me);
     },
     [queryClient, utils],

@@ -1,9 +1,13 @@
-// Dates, numbers and money through Intl, in the tenant's time zone, language and currency; and the
-// conversion of a calendar day in a time zone to the UTC instants that bound it (for date filters).
+// Dates, numbers and money through Intl, in the tenant's time zone, language and currency, honouring the
+// tenant's chosen date pattern and digit separators when it picked one instead of the language's defaults.
 export interface FormatSettings {
   locale: string;
   timeZone: string;
   currency: string;
+  /** "locale" or a pattern like "dd/MM/yyyy" (contracts' DATE_FORMATS). */
+  dateFormat?: string;
+  /** "locale" or separators shown on an example like "1.234,56" (contracts' NUMBER_FORMATS). */
+  numberFormat?: string;
 }
 
 export interface Formatters extends FormatSettings {
@@ -17,23 +21,55 @@ export interface Formatters extends FormatSettings {
   regionName: (code: string) => string;
 }
 
+interface Separators {
+  group: string;
+  decimal: string;
+}
+
+const SEPARATORS: Record<string, Separators> = {
+  "1,234.56": { group: ",", decimal: "." },
+  "1.234,56": { group: ".", decimal: "," },
+  "1 234,56": { group: "\u00a0", decimal: "," },
+};
+
+function formatNumber(format: Intl.NumberFormat, value: number, separators: Separators | undefined): string {
+  if (!separators) return format.format(value);
+  return format
+    .formatToParts(value)
+    .map((part) => (part.type === "group" ? separators.group : part.type === "decimal" ? separators.decimal : part.value))
+    .join("");
+}
+
+/** A date pattern ("dd/MM/yyyy") filled with the day, month and year the date has in `timeZone`. */
+function patternFormatter(pattern: string, timeZone: string): (value: Date) => string {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return (value) => {
+    const get = (type: Intl.DateTimeFormatPartTypes) => parts.formatToParts(value).find((part) => part.type === type)?.value ?? "";
+    return pattern.replace("yyyy", get("year")).replace("MM", get("month")).replace("dd", get("day"));
+  };
+}
+
 export function createFormatters(settings: FormatSettings): Formatters {
-  const { locale, timeZone, currency } = settings;
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
-  const numberFormat = new Intl.NumberFormat(locale);
+  const { locale, timeZone, currency, dateFormat = "locale", numberFormat = "locale" } = settings;
+  const separators = SEPARATORS[numberFormat];
+  const numberFormatter = new Intl.NumberFormat(locale);
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone });
+  const usePattern = dateFormat !== "locale" && /yyyy/.test(dateFormat);
+  const localeDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
+  const localeDateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const date = usePattern ? patternFormatter(dateFormat, timeZone) : (value: Date) => localeDate.format(value);
   const currencies = new Intl.DisplayNames([locale], { type: "currency" });
   const languages = new Intl.DisplayNames([locale], { type: "language" });
   const regions = new Intl.DisplayNames([locale], { type: "region" });
   return {
     ...settings,
-    date: (value) => dateFormat.format(value),
-    dateTime: (value) => dateTimeFormat.format(value),
-    number: (value) => numberFormat.format(value),
+    date,
+    dateTime: (value) => (usePattern ? `${date(value)} ${time.format(value)}` : localeDateTime.format(value)),
+    number: (value) => formatNumber(numberFormatter, value, separators),
     money: (minorUnits, code = currency) => {
       const format = new Intl.NumberFormat(locale, { style: "currency", currency: code });
       const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-      return format.format(minorUnits / 10 ** digits);
+      return formatNumber(format, minorUnits / 10 ** digits, separators);
     },
     currencyName: (code) => currencies.of(code) ?? code,
     languageName: (tag) => languages.of(tag) ?? tag,
@@ -44,45 +80,4 @@ export function createFormatters(settings: FormatSettings): Formatters {
 /** The browser's own time zone, used where there is no tenant (platform area, login page). */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
-export function timeZoneOffset(instant: Date, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    offsetFormats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
-  const wallClock = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-  return wallClock - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
-/** The UTC instant at which a calendar day ("2025-03-30") starts in `timeZone`. */
-export function startOfDayInZone(day: string, timeZone: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) throw new RangeError(`Not a calendar day: ${day}`);
-  const wallClock = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  const first = wallClock - timeZoneOffset(new Date(wallClock), timeZone);
-  // Around a DST change the offset at the guess can differ from the offset at the answer; one more pass settles it.
-  return new Date(wallClock - timeZoneOffset(new Date(first), timeZone));
-}
-
-/** The last millisecond of a calendar day in `timeZone`. */
-export function endOfDayInZone(day: string, timeZone: string): Date {
-  const start = startOfDayInZone(day, timeZone);
-  const next = new Date(start.getTime() + 36 * 3600 * 1000);
-  const nextDay = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(next);
-  return new Date(startOfDayInZone(nextDay, timeZone).getTime() - 1);
 }

@@ -1,5 +1,5 @@
 // Puts the translator and the formatters in context. The language is the API's choice for the signed-in
-// user (`me.language`), else the browser's; time zone and currency are the tenant's, else the browser's.
+// user (`me.language`), else the browser's; time zone, currency and date/number formats are the tenant's.
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
 import { useMe } from "../session.js";
 import { browserTimeZone, createFormatters, type Formatters } from "./format.js";
@@ -20,10 +20,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const locale = me?.language ?? preferredLocale(navigator.languages);
   const timeZone = me?.tenant?.timeZone ?? browserTimeZone();
   const currency = me?.tenant?.currency ?? FALLBACK_CURRENCY;
+  const dateFormat = me?.tenant?.dateFormat;
+  const numberFormat = me?.tenant?.numberFormat;
 
   const value = useMemo<I18n>(
-    () => ({ locale, t: createTranslator(locale), fmt: createFormatters({ locale, timeZone, currency }) }),
-    [locale, timeZone, currency],
+    () => ({ locale, t: createTranslator(locale), fmt: createFormatters({ locale, timeZone, currency, dateFormat, numberFormat }) }),
+    [locale, timeZone, currency, dateFormat, numberFormat],
   );
 
   useEffect(() => {

@@ -13,6 +13,8 @@ type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name 
 type MessageVars<M> = M extends PluralMessage ? Placeholders<M["one"]> | Placeholders<M["other"]> | "count" : Placeholders<M>;
 export type VarsOf<K extends MessageKey> = { [P in MessageVars<Catalog[K]>]: string | number };
 export type TranslateArgs<K extends MessageKey> = [MessageVars<Catalog[K]>] extends [never] ? [] : [vars: VarsOf<K>];
+/** Keys whose message has no placeholders, for tables of labels (navigation, ...). */
+export type PlainMessageKey = { [K in MessageKey]: TranslateArgs<K> extends [] ? K : never }[MessageKey];
 export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
 
 /** A catalog for another language: every key of `en`, plain or plural like the English one. */

@@ -3,7 +3,7 @@
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { LoginInput } from "@tenancy/contracts";
-import { ErrorAlert } from "@tenancy/ui";
+import { ErrorAlert, PageLoader } from "@tenancy/ui";
 import { useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
@@ -20,7 +20,7 @@ export function LoginPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const me = useMe().data;
+  const { data: me, isPending: loadingMe } = useMe();
   const replaceSession = useReplaceSession();
   const [problem, setProblem] = useState<ServerError | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
@@ -45,6 +45,7 @@ export function LoginPage() {
     },
   });
 
+  if (loadingMe) return <PageLoader />;
   if (me && !login.isPending) return <Navigate to={homePath(me)} replace />;
 
   return (

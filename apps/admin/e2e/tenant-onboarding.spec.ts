@@ -1,0 +1,201 @@
+// The onboarding journey in a real browser against the real API: a platform admin creates a French tenant
+// with its admin; that admin signs in with the workspace, must change the temporary password, and lands on
+// the tenant's dashboard in French. Screenshots go to test-results/ for a person to look at.
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { en } from "../src/app/i18n/en.js";
+import { fr } from "../src/app/i18n/fr.js";
+import { startApiServer, type ApiServer } from "./api-server.js";
+
+const screenshots = fileURLToPath(new URL("../test-results/", import.meta.url));
+// Unique per run, so the test also passes against a reused PostgreSQL database.
+const run = Date.now().toString(36);
+const platformAdmin = { email: "ops@example.com", password: "orbit-lantern-harbor-2025" };
+const secondPlatformAdmin = `second-ops-${run}@example.com`;
+const tenant = {
+  name: "Bistro Lumière",
+  slug: `bistro-${run}`,
+  contactEmail: "contact@bistro-lumiere.example",
+};
+const tenantAdmin = {
+  email: "camille@bistro-lumiere.example",
+  name: "Camille Dupont",
+  password: "temporary-croissant-42",
+  newPassword: "camille-own-baguette-passphrase",
+};
+
+let server: ApiServer;
+let browser: Browser;
+let page: Page;
+
+/** The input of a labelled field, by its accessible name (Mantine's " *" on required fields is aria-hidden). */
+function field(label: string) {
+  return page.getByRole("textbox", { name: label, exact: true });
+}
+
+async function pick(label: string, search: string | null, option: string) {
+  const input = field(label);
+  await input.click();
+  if (search !== null) await input.fill(search);
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+async function signIn(email: string, password: string) {
+  await field(en["login.email"]).fill(email);
+  await field(en["login.password"]).fill(password);
+  await page.getByRole("button", { name: en["login.submit"] }).click();
+}
+
+describe("tenant onboarding", () => {
+  beforeAll(async () => {
+    await mkdir(screenshots, { recursive: true });
+    server = await startApiServer(platformAdmin);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 860 } });
+    context.setDefaultTimeout(20_000);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("a platform admin creates a French tenant whose admin signs in, changes the password and sees the dashboard in French", async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByRole("heading", { name: en["login.title"] }).waitFor();
+
+    await signIn(platformAdmin.email, "not-the-right-password");
+    const failure = page.getByRole("alert").filter({ hasText: en["login.failed"] });
+    await failure.waitFor();
+    const failureText = await failure.innerText();
+    expect(failureText).not.toContain(en["errors.unreachable"]);
+    expect(failureText.replace(en["login.failed"], "").trim().length).toBeGreaterThan(10);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await page.screenshot({ path: `${screenshots}login-error.png` });
+
+    await signIn(platformAdmin.email, platformAdmin.password);
+    await page.waitForURL("**/platform/tenants");
+    await page.getByRole("heading", { name: en["tenants.title"] }).waitFor();
+    const { one, other } = en["tenants.total"];
+    const total = page.getByText(new RegExp(`^(${[one, other].map((form) => form.replace("{count}", "[\\d,]+")).join("|")})$`));
+    await total.waitFor();
+    // A fresh database shows the empty state; a reused PostgreSQL one (DATABASE_URL) may hold earlier runs' tenants.
+    if ((await total.innerText()).startsWith("0 ")) await page.getByText(en["tenants.empty"]).waitFor();
+    await page.screenshot({ path: `${screenshots}tenants-list.png` });
+
+    await page.getByRole("link", { name: en["tenants.new"] }).click();
+    await page.waitForURL("**/platform/tenants/new");
+    await field(en["tenant.field.name"]).fill(tenant.name);
+    expect(await field(en["tenant.field.slug"]).inputValue()).toBe("bistro-lumiere");
+    await field(en["tenant.field.slug"]).fill(tenant.slug);
+    await field(en["tenant.field.contactEmail"]).fill(tenant.contactEmail);
+    await field(en["tenant.field.city"]).fill("Lyon");
+    await pick(en["tenant.field.country"], "France", "France (FR)");
+    await pick(en["tenant.field.timeZone"], "Europe/Paris", "Europe/Paris");
+    await pick(en["tenant.field.currency"], "EUR", "EUR — Euro");
+    await pick(en["tenant.field.language"], null, "French (fr)");
+    await field(en["tenant.field.adminEmail"]).fill(tenantAdmin.email);
+    await field(en["tenant.field.adminName"]).fill(tenantAdmin.name);
+    await field(en["tenant.field.adminPassword"]).fill(tenantAdmin.password);
+    await page.screenshot({ path: `${screenshots}tenant-form.png`, fullPage: true });
+    await page.getByRole("button", { name: en["tenants.create"] }).click();
+
+    await page.waitForURL(/\/platform\/tenants\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { name: tenant.name }).waitFor();
+    await page.getByText(tenantAdmin.email).waitFor();
+    expect(await page.getByText("Europe/Paris").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${screenshots}tenant-detail.png`, fullPage: true });
+
+    await page.getByRole("button", { name: en["nav.logout"] }).click();
+    await page.waitForURL("**/login");
+
+    await page.goto(`${server.url}/login?workspace=${tenant.slug}`);
+    expect(await field(en["login.workspace"]).inputValue()).toBe(tenant.slug);
+    await signIn(tenantAdmin.email, tenantAdmin.password);
+
+    await page.waitForURL("**/change-password");
+    await page.getByRole("heading", { name: fr["password.title"] }).waitFor();
+    await field(fr["password.current"]).fill(tenantAdmin.password);
+    await field(fr["password.new"]).fill(tenantAdmin.newPassword);
+    await field(fr["password.confirm"]).fill(tenantAdmin.newPassword);
+    await page.screenshot({ path: `${screenshots}change-password.png` });
+    await page.getByRole("button", { name: fr["password.submit"] }).click();
+
+    await page.waitForURL((url) => url.pathname === "/t");
+    await page.getByRole("heading", { name: tenant.name }).waitFor();
+    await page.getByText(fr["dashboard.welcome"].replace("{name}", tenantAdmin.name)).waitFor();
+    await page.getByText(fr["dashboard.activeUsers"]).waitFor();
+    await page.getByText(fr["dashboard.moreComingTitle"]).waitFor();
+    expect(await page.getByRole("link", { name: fr["nav.dashboard"] }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: fr["nav.logout"] }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
+    await page.screenshot({ path: `${screenshots}tenant-dashboard.png`, fullPage: true });
+
+    await page.getByRole("link", { name: fr["nav.users"] }).click();
+    await page.getByRole("cell", { name: tenantAdmin.email }).waitFor();
+    await page.screenshot({ path: `${screenshots}tenant-users.png` });
+
+    await page.getByRole("link", { name: fr["nav.audit"] }).click();
+    await page.getByRole("cell", { name: "password.changed" }).waitFor();
+    await page.screenshot({ path: `${screenshots}tenant-audit.png` });
+
+    await page.getByRole("link", { name: fr["nav.settings"] }).click();
+    await page.getByText("Europe/Paris", { exact: true }).waitFor();
+    await page.screenshot({ path: `${screenshots}tenant-settings.png` });
+  });
+
+  it("the platform admin edits the tenant, resets its admin's password (shown once), suspends it, and adds a platform admin", async () => {
+    await page.getByRole("button", { name: fr["nav.logout"] }).click();
+    await page.waitForURL("**/login");
+    await field(en["login.workspace"]).fill("");
+    await signIn(platformAdmin.email, platformAdmin.password);
+    await page.waitForURL("**/platform/tenants");
+
+    await field(en["common.search"]).fill(tenant.slug);
+    await page.getByText(en["tenants.total"].one.replace("{count}", "1")).waitFor();
+    await page.getByRole("link", { name: tenant.name }).click();
+
+    await page.getByRole("button", { name: en["common.edit"] }).click();
+    await field(en["tenant.field.city"]).fill("Paris");
+    await page.getByRole("button", { name: en["common.save"] }).click();
+    await page.getByText(en["tenant.saved"].replace("{name}", tenant.name)).waitFor();
+    await page.getByText("Paris", { exact: true }).waitFor();
+
+    await page.getByRole("button", { name: en["admins.reset"] }).click();
+    await page.getByRole("dialog").getByRole("button", { name: en["admins.reset"] }).click();
+    const secret = page.getByTestId("one-time-secret");
+    await secret.waitFor();
+    expect((await secret.innerText()).trim().length).toBeGreaterThanOrEqual(12);
+
+    await page.getByRole("button", { name: en["tenant.suspend"] }).click();
+    await page.getByRole("dialog").getByRole("textbox", { name: en["tenant.suspendReason"] }).fill("Unpaid invoice");
+    await page.getByRole("dialog").getByRole("button", { name: en["tenant.suspend"] }).click();
+    await page.getByRole("button", { name: en["tenant.reactivate"] }).waitFor();
+    await page.getByText(en["status.suspended"], { exact: true }).first().waitFor();
+    await page.screenshot({ path: `${screenshots}tenant-suspended.png`, fullPage: true });
+
+    await page.getByRole("link", { name: en["nav.platformAdmins"] }).click();
+    await page.getByRole("button", { name: en["admins.add"] }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: en["common.email"], exact: true }).fill(secondPlatformAdmin);
+    await dialog.getByRole("textbox", { name: en["common.name"], exact: true }).fill("Second Operator");
+    await dialog.getByRole("button", { name: en["admins.add"] }).click();
+    await page.getByRole("cell", { name: secondPlatformAdmin }).waitFor();
+    await page.getByTestId("one-time-secret").waitFor();
+    await dialog.waitFor({ state: "hidden" });
+    await page.screenshot({ path: `${screenshots}platform-admins.png` });
+
+    await page.getByRole("button", { name: en["nav.logout"] }).click();
+    await page.waitForURL("**/login");
+    await page.goto(`${server.url}/login?workspace=${tenant.slug}`);
+    await signIn(tenantAdmin.email, tenantAdmin.newPassword);
+    await page.getByRole("alert").filter({ hasText: en["login.failed"] }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/login");
+  });
+});

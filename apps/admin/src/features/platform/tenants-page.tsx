@@ -1,0 +1,89 @@
+// The platform's tenant list: search (debounced), status filter, total count and cursor pagination.
+import { Anchor, Button, Group, Select, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { TenantStatus } from "@tenancy/contracts";
+import { DataTable, PageHeader, type Column } from "@tenancy/ui";
+import { useState } from "react";
+import { Link } from "react-router";
+import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { readServerError } from "../../app/server-error.js";
+import { Status } from "../../app/status.js";
+import { trpc, type RouterOutputs } from "../../app/trpc.js";
+
+type Tenant = RouterOutputs["platform"]["tenants"]["list"]["items"][number];
+type StatusFilter = (typeof TenantStatus.options)[number];
+
+export function TenantsPage() {
+  const { t, fmt } = useI18n();
+  const [search, setSearch] = useState("");
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
+  const [status, setStatus] = useState<StatusFilter | null>(null);
+
+  const query = trpc.platform.tenants.list.useInfiniteQuery(
+    { search: debouncedSearch || undefined, status: status ?? undefined, limit: 25 },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: (previous) => previous },
+  );
+  const rows = query.data?.pages.flatMap((page) => page.items);
+  const total = query.data?.pages[0]?.total;
+
+  const columns: Column<Tenant>[] = [
+    {
+      key: "name",
+      header: t("tenant.field.name"),
+      render: (tenant) => (
+        <Anchor component={Link} to={`/platform/tenants/${tenant.id}`} fw={600}>
+          {tenant.name}
+        </Anchor>
+      ),
+    },
+    { key: "slug", header: t("tenant.field.slug"), render: (tenant) => <Text ff="monospace" size="sm">{tenant.slug}</Text> },
+    { key: "status", header: t("common.status"), render: (tenant) => <Status value={tenant.status} /> },
+    { key: "country", header: t("tenant.field.country"), render: (tenant) => fmt.regionName(tenant.country) },
+    { key: "contact", header: t("tenant.field.contactEmail"), render: (tenant) => tenant.contactEmail },
+    { key: "created", header: t("common.createdAt"), render: (tenant) => fmt.date(tenant.createdAt) },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("tenants.title")}
+        description={total === undefined ? undefined : t("tenants.total", { count: total })}
+        actions={
+          <Button component={Link} to="/platform/tenants/new">
+            {t("tenants.new")}
+          </Button>
+        }
+      />
+      <Group mb="md" align="flex-end">
+        <TextInput
+          label={t("common.search")}
+          placeholder={t("tenants.searchPlaceholder")}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          w={320}
+        />
+        <Select
+          label={t("common.status")}
+          placeholder={t("common.all")}
+          clearable
+          data={TenantStatus.options.map((value) => ({ value, label: t(`status.${value}`) }))}
+          value={status}
+          onChange={(value) => setStatus(value as StatusFilter | null)}
+          w={200}
+        />
+      </Group>
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(tenant) => tenant.id}
+        loading={query.isPending}
+        error={query.error ? readServerError(query.error, t("errors.unreachable")).message : null}
+        onRetry={() => void query.refetch()}
+        emptyMessage={debouncedSearch || status ? t("tenants.emptyFiltered") : t("tenants.empty")}
+        hasMore={query.hasNextPage}
+        loadingMore={query.isFetchingNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
+      />
+    </>
+  );
+}

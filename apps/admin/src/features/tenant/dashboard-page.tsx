@@ -1,0 +1,35 @@
+// The tenant's dashboard: its name, active users and this month's events, and an honest note that more
+// reports are on the way.
+import { Card, SimpleGrid, Text, Title } from "@mantine/core";
+import { PageHeader, StatCard } from "@tenancy/ui";
+import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { useSignedInMe } from "../../app/session.js";
+import { ErrorState } from "../../app/states.js";
+import { trpc } from "../../app/trpc.js";
+
+export function DashboardPage() {
+  const { t, fmt } = useI18n();
+  const me = useSignedInMe();
+  const query = trpc.tenant.dashboard.useQuery();
+  const tenantName = query.data?.tenant.name ?? me.tenant?.name ?? "";
+
+  return (
+    <>
+      <PageHeader title={tenantName} description={t("dashboard.welcome", { name: me.name })} />
+      {query.error ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
+          <StatCard label={t("dashboard.activeUsers")} value={query.data && fmt.number(query.data.activeUsers)} loading={query.isPending} />
+          <StatCard label={t("dashboard.eventsThisMonth")} value={query.data && fmt.number(query.data.eventsThisMonth)} loading={query.isPending} />
+          <Card withBorder padding="lg" radius="md">
+            <Title order={5}>{t("dashboard.moreComingTitle")}</Title>
+            <Text size="sm" c="dimmed" mt="xs">
+              {t("dashboard.moreComing")}
+            </Text>
+          </Card>
+        </SimpleGrid>
+      )}
+    </>
+  );
+}
