@@ -96,4 +96,18 @@ export const OptionalText = (max: number) =>
     .optional()
     .transform((value) => (value === "" ? undefined : value));
 
+/** For updates: an empty string clears the field (null); leaving the field out keeps it. */
+export const ClearableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .transform((value) => (value === "" ? null : value));
+
+export const Phone = z
+  .string()
+  .trim()
+  .max(32, "A phone number has at most 32 characters.")
+  .regex(/^\+?[0-9 ().-]*$/, "Use digits, spaces and + ( ) . - only.");
+
 export const IsoDate = z.date().or(z.string().datetime()).pipe(z.coerce.date());

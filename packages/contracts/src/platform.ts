@@ -1,6 +1,6 @@
 // Platform area: tenants (general info, localization, the first admin) and platform admins.
 import { z } from "zod";
-import { Country, Currency, Email, Id, Language, NewPassword, OptionalText, PageInput, PersonName, Slug, TimeZone } from "./common.js";
+import { ClearableText, Country, Currency, Email, Id, Language, NewPassword, OptionalText, PageInput, PersonName, Phone, Slug, TimeZone } from "./common.js";
 
 export const TenantStatus = z.enum(["active", "suspended"]);
 
@@ -38,8 +38,17 @@ export const CreateTenantInput = z.object({
   }),
 });
 
+/** Optional text fields are clearable: "" sets them to null. */
+const ClearableGeneralFields = {
+  legalName: ClearableText(200),
+  phone: Phone.transform((v) => (v === "" ? null : v)),
+  addressLine: ClearableText(200),
+  city: ClearableText(100),
+  postalCode: ClearableText(20),
+};
+
 export const UpdateTenantInput = z
-  .object({ ...TenantGeneralFields, ...TenantLocalizationFields })
+  .object({ ...TenantGeneralFields, ...ClearableGeneralFields, ...TenantLocalizationFields })
   .partial()
   .extend({ tenantId: Id });
 

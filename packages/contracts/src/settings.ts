@@ -1,6 +1,6 @@
 // Tenant settings, edited by the tenant admin: general info, localization, compliance.
 import { z } from "zod";
-import { Country, Currency, Email, Language, OptionalText, TimeZone } from "./common.js";
+import { ClearableText, Country, Currency, Email, Language, Phone, TimeZone } from "./common.js";
 
 export const DATE_FORMATS = ["locale", "yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy"] as const;
 export const NUMBER_FORMATS = ["locale", "1,234.56", "1.234,56", "1 234,56"] as const;
@@ -45,18 +45,12 @@ export const UpdateSettingsInput = z.object({
   general: z
     .object({
       name: z.string().trim().min(1, "Enter the name.").max(120, "A name has at most 120 characters."),
-      legalName: OptionalText(200),
+      legalName: ClearableText(200),
       contactEmail: Email,
-      phone: z
-        .string()
-        .trim()
-        .max(32)
-        .regex(/^\+?[0-9 ().-]*$/, "Use digits, spaces and + ( ) . - only.")
-        .optional()
-        .transform((v) => (v === "" ? undefined : v)),
-      addressLine: OptionalText(200),
-      city: OptionalText(100),
-      postalCode: OptionalText(20),
+      phone: Phone.transform((v) => (v === "" ? null : v)),
+      addressLine: ClearableText(200),
+      city: ClearableText(100),
+      postalCode: ClearableText(20),
       country: Country,
     })
     .partial()

@@ -1,0 +1,321 @@
+// Cross-tenant probe: every tenant procedure, found from the router itself, is called with tenant B's admin
+// session and ids belonging to tenant A (plus random and malformed ones), >= 10,000 calls in all. Every call
+// must succeed without any of A's secrets in its output, or fail with a client error: no leak, no 500, and
+// A's rows unchanged. Platform procedures refuse B; every non-public procedure refuses a caller without a session.
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { sessionCookieName } from "../src/trpc/context.js";
+import { createHarness, STRONG_PASSWORD, type Harness } from "./harness.js";
+import { callPath, discoverProcedures, generateInput, Rng, type FuzzPools, type ProcedureInfo } from "./procedures.js";
+
+const SEED = 20_260_310;
+const TOTAL_CALLS = 10_000;
+const FUZZ_RATES = [0.1, 0.25, 0.5];
+/** Procedures that must be found as tenant procedures, so discovery cannot silently find nothing. */
+const KNOWN_TENANT_PROCEDURES = ["users.list", "users.get", "audit.list", "audit.get", "tenant.dashboard"];
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const ISO_DATE = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/;
+
+type Tenant = Awaited<ReturnType<Harness["makeTenant"]>>;
+
+const procedures = discoverProcedures();
+const byAccess = (access: ProcedureInfo["access"]) => procedures.filter((p) => p.access === access);
+
+let h: Harness;
+let alpha: Tenant;
+let bravo: Tenant;
+/** Strings of A's that must never reach B: ids, e-mails, slug, names. */
+let secrets: string[];
+/** A's real ids, the ones a cross-tenant attacker would try. */
+let alphaIds: string[];
+/** What the generator draws from: A's ids and secrets for queries; for mutations A's ids only (see beforeAll). */
+let queryPools: FuzzPools;
+let mutationPools: FuzzPools;
+const poolsFor = (info: ProcedureInfo) => (info.type === "mutation" ? mutationPools : queryPools);
+
+/** JSON that does not choke on bigint. */
+const serialize = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? "undefined";
+
+/** A short, readable rendering of an input for failure messages (10k-character strings are elided). */
+const show = (value: unknown) =>
+  serialize(value)
+    .replace(/"([^"\\]|\\.){80,}"/g, (s) => `"<${s.length} chars>"`)
+    .slice(0, 300);
+
+async function settle(promise: Promise<unknown>): Promise<{ ok: true; output: unknown } | { ok: false; error: unknown }> {
+  try {
+    return { ok: true, output: await promise };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+interface Finding {
+  path: string;
+  input: unknown;
+  detail: string;
+}
+
+interface Verdict {
+  code: string;
+  leak?: string;
+  internal?: string;
+  /** True when the call got past input validation (into the guard's or service's own checks). */
+  reached: boolean;
+}
+
+/** The database's own words for a 500: the last line of Prisma's message and the driver's error code. */
+function describeInternal(error: TRPCError): string {
+  const cause = error.cause as (Error & { code?: unknown; cause?: { code?: unknown; originalCode?: unknown } }) | undefined;
+  const lines = (cause?.message ?? error.message).trim().split("\n");
+  const code = cause?.cause?.originalCode ?? cause?.cause?.code ?? cause?.code;
+  return `${lines[lines.length - 1]!.trim()}${code ? ` [${String(code)}]` : ""}`;
+}
+
+/** Judges one call's outcome against A's secrets. Used by the probe and by the test that proves it can fail. */
+function judge(info: ProcedureInfo, input: unknown, outcome: Awaited<ReturnType<typeof settle>>): Verdict {
+  const inputText = serialize(input);
+  if (outcome.ok) {
+    const found = secrets.filter((secret) => serialize(outcome.output).includes(secret));
+    if (found.length > 0) return { code: "OK", reached: true, leak: `output contains A's ${found.join(", ")}` };
+    const usedAlphaId = info.type === "mutation" ? alphaIds.find((id) => inputText.includes(id)) : undefined;
+    if (usedAlphaId) return { code: "OK", reached: true, leak: `mutation accepted A's id ${usedAlphaId}` };
+    return { code: "OK", reached: true };
+  }
+  const { error } = outcome;
+  if (!(error instanceof TRPCError)) return { code: "NON_TRPC", reached: true, internal: String(error) };
+  const reached = !(error.code === "BAD_REQUEST" && error.cause instanceof ZodError);
+  if (error.code === "INTERNAL_SERVER_ERROR") {
+    return { code: error.code, reached, internal: describeInternal(error) };
+  }
+  // An error may echo what the caller sent, but never tell more about A.
+  const told = secrets.filter((secret) => error.message.includes(secret) && !inputText.includes(secret));
+  if (told.length > 0) return { code: error.code, reached, leak: `error message reveals A's ${told.join(", ")}: ${error.message}` };
+  return { code: error.code, reached };
+}
+
+/** Every row of A's, so the probe can prove B changed nothing of A's (nor wrote anything under A's id). */
+async function alphaSnapshot(): Promise<string> {
+  const p = h.db.prisma;
+  const where = { tenantId: alpha.tenantId };
+  const byId = { id: "asc" } as const;
+  const rows = await Promise.all([
+    p.tenant.findUnique({ where: { id: alpha.tenantId } }),
+    p.user.findMany({ where, orderBy: byId }),
+    p.role.findMany({ where, orderBy: byId }),
+    p.userRole.findMany({ where, orderBy: [{ userId: "asc" }, { roleId: "asc" }] }),
+    p.session.findMany({ where, orderBy: byId }),
+    p.auditEntry.findMany({ where, orderBy: byId }),
+    p.event.findMany({ where, orderBy: byId }),
+  ]);
+  return serialize(rows);
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  alpha = await h.makeTenant({ slug: "alpha-secret-works", name: "Alpha Secret Works" });
+  const prisma = h.db.prisma;
+
+  // More of A's data, through A's admin: a custom role, two users who log in, one failed login.
+  const role = await alpha.admin.roles.create({ name: "Alpha Secret Auditors", permissions: ["audit.read", "users.read"] });
+  for (const [email, name] of [["alice@alpha-secret.example", "Alice Alphasecret"], ["albert@alpha-secret.example", "Albert Alphasecret"]] as const) {
+    await alpha.admin.users.create({ email, name, roleIds: [role.id], password: STRONG_PASSWORD });
+    await h.caller().auth.login({ email, password: STRONG_PASSWORD, workspace: alpha.slug });
+  }
+  await settle(h.caller().auth.login({ email: "alice@alpha-secret.example", password: "not the password at all", workspace: alpha.slug }));
+
+  bravo = await h.makeTenant({ slug: "bravo-probe", name: "Bravo Probe" });
+
+  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: alpha.tenantId } });
+  const where = { tenantId: alpha.tenantId };
+  const [users, roles, entries, events, sessions] = await Promise.all([
+    prisma.user.findMany({ where }),
+    prisma.role.findMany({ where }),
+    prisma.auditEntry.findMany({ where }),
+    prisma.event.findMany({ where }),
+    prisma.session.findMany({ where }),
+  ]);
+  alphaIds = [tenant.id, ...users.map((u) => u.id), ...roles.map((r) => r.id), ...entries.map((e) => e.id), ...events.map((e) => e.id), ...sessions.map((s) => s.id)];
+  secrets = [
+    ...alphaIds,
+    tenant.slug,
+    tenant.name,
+    tenant.contactEmail,
+    ...users.map((u) => u.email),
+    ...users.filter((u) => u.name.includes("Alphasecret")).map((u) => u.name),
+    role.name,
+  ];
+
+  const rng = new Rng(SEED);
+  const uuids = alphaIds.filter((id) => UUID.test(id));
+  const sample = uuids[0]!;
+  const junk = [
+    "", " ", "null", "undefined", "' OR 1=1 --", "'; DROP TABLE users; --", "x".repeat(10_000), "ünïcødé 🚀 \u202e", "\u0000", "a\u0000b",
+    "../../etc/passwd", "%", "_", "\\", "123", "-1", "1e308", "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
+  ];
+  // Malformed variants of A's real ids: must be refused, never normalised into a match.
+  const mangled = [`${sample}x`, sample.toUpperCase(), sample.replaceAll("-", ""), `{${sample}}`, ` ${sample}`, `${sample}\n`];
+  const randomIds = Array.from({ length: 40 }, (_, i) => rng.uuid(i % 2 === 0 ? 4 : 7, h.clock.now().getTime()));
+  const nearMisses = uuids.slice(0, 10).map((id) => id.slice(0, -1) + (id.endsWith("0") ? "1" : "0"));
+  const cursors = await alphaCursors();
+  queryPools = {
+    ids: [...alphaIds, ...alphaIds, ...randomIds, ...nearMisses, ...mangled, ...junk, 123, null],
+    texts: [...secrets, ...secrets.map((s) => s.toUpperCase()), "alpha", "Alpha%", ...mangled, ...junk],
+    cursors: [...cursors, ...cursors.flatMap((c) => tamperedCursors(c, rng)), ...junk],
+    dates: [
+      new Date(0), new Date("2026-03-01T00:00:00Z"), "2026-03-01", "2026-03-10T12:00:00Z", "not a date", "", "2026-13-45T99:00:00Z",
+      8.64e15, -8.64e15, new Date(8.64e15), new Date(-8.64e15), new Date(Number.NaN), "9999-12-31T23:59:59Z", "0001-01-01", "-000001-01-01T00:00:00Z", 1e20, null,
+    ],
+  };
+  // Free text a mutation stores in B's own rows comes back in later outputs; A's secrets there would be
+  // B echoing itself, not a leak. Mutations get A's ids in id fields only.
+  mutationPools = { ...queryPools, texts: junk };
+});
+
+/** Real page cursors of A's, whatever each list's cursor format: the first page (limit 1) of every tenant query, as A. */
+async function alphaCursors(): Promise<string[]> {
+  const found: string[] = [];
+  for (const info of byAccess("tenant").filter((p) => p.type === "query")) {
+    const outcome = await settle(callPath(alpha.admin, info.path, { limit: 1 }));
+    const text = outcome.ok ? serialize(outcome.output) : "";
+    for (const match of text.matchAll(/"nextCursor":"([^"]+)"/g)) found.push(match[1]!);
+  }
+  expect(found.length, "no list handed out a cursor; the probe would not try forged ones").toBeGreaterThan(0);
+  return found;
+}
+
+/** A real cursor with its date pushed out of the database's range, its id swapped, or SQL in it. */
+function tamperedCursors(cursor: string, rng: Rng): string[] {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  const variants = [
+    text.replace(ISO_DATE, "-271821-04-20T00:00:00.000Z"),
+    text.replace(ISO_DATE, "+275760-09-13T00:00:00.000Z"),
+    text.replace(ISO_DATE, "0001-01-01T00:00:00.000Z"),
+    text.replace(UUID, rng.uuid(7, h.clock.now().getTime())),
+    text.replace(UUID, "' OR 1=1 --"),
+    text.slice(0, -3),
+  ];
+  return variants.map((v) => Buffer.from(v).toString("base64url"));
+}
+
+afterAll(async () => h?.close());
+
+describe("procedure discovery", () => {
+  it("classifies every procedure by the guard in its middleware chain", () => {
+    const tenantPaths = byAccess("tenant").map((p) => p.path);
+    expect(tenantPaths).toEqual(expect.arrayContaining(KNOWN_TENANT_PROCEDURES));
+    expect(byAccess("platform").map((p) => p.path)).toEqual(expect.arrayContaining(["platform.tenants.create", "platform.admins.list"]));
+    expect(byAccess("authed").map((p) => p.path)).toEqual(expect.arrayContaining(["auth.logout", "auth.changePassword"]));
+    expect(byAccess("public").map((p) => p.path)).toEqual(expect.arrayContaining(["auth.login", "auth.me"]));
+    // A procedure under platform.* that is not a platform procedure would be a missing guard.
+    for (const p of procedures) if (p.path.startsWith("platform.")) expect(p.access, p.path).toBe("platform");
+    const counts = Object.fromEntries((["public", "authed", "platform", "tenant"] as const).map((a) => [a, byAccess(a).length]));
+    console.info(`discovered ${procedures.length} procedures: ${serialize(counts)}`);
+  });
+});
+
+describe("the probe can see a leak", () => {
+  it("flags A's own data when A's session cookie is used, and that data is A's, not B's", async () => {
+    const withAlphaCookie = h.caller();
+    const token = alpha.admin.cookies.values[sessionCookieName(false)];
+    expect(token).toBeDefined();
+    withAlphaCookie.cookies.set(sessionCookieName(false), token!, new Date(h.clock.now().getTime() + 86_400_000));
+
+    const dashboard = await withAlphaCookie.tenant.dashboard();
+    expect(dashboard.tenant.id).toBe(alpha.tenantId);
+    expect(serialize(dashboard)).not.toContain(bravo.tenantId);
+
+    const usersList = procedures.find((p) => p.path === "users.list")!;
+    const input = { limit: 100 };
+    const verdict = judge(usersList, input, await settle(callPath(withAlphaCookie, "users.list", input)));
+    expect(verdict.leak).toContain(alpha.adminEmail);
+  });
+});
+
+describe("area guards", () => {
+  it("refuses every platform procedure to B's tenant admin with FORBIDDEN", async () => {
+    const rng = new Rng(SEED);
+    for (const info of byAccess("platform")) {
+      const input = generateInput(info, { rng, pools: queryPools, id: alpha.tenantId });
+      const outcome = await settle(callPath(bravo.admin, info.path, input));
+      expect(outcome.ok ? "OK" : (outcome.error as TRPCError).code, info.path).toBe("FORBIDDEN");
+    }
+  });
+
+  it("refuses every non-public procedure to a caller without a session with UNAUTHORIZED", async () => {
+    const rng = new Rng(SEED);
+    const anonymous = h.caller();
+    for (const info of procedures.filter((p) => p.access !== "public")) {
+      const input = generateInput(info, { rng, pools: queryPools, id: alpha.tenantId });
+      const outcome = await settle(callPath(anonymous, info.path, input));
+      expect(outcome.ok ? "OK" : (outcome.error as TRPCError).code, info.path).toBe("UNAUTHORIZED");
+    }
+  });
+});
+
+describe("cross-tenant probe", () => {
+  it(`calls every tenant procedure ${TOTAL_CALLS}+ times as B with A's, random and malformed ids: no leak, no 500`, { timeout: 300_000 }, async () => {
+    const targets = byAccess("tenant");
+    const perProcedure = Math.ceil(TOTAL_CALLS / targets.length);
+    const rng = new Rng(SEED);
+    const leaks: Finding[] = [];
+    const internals: Finding[] = [];
+    const stats = new Map<string, { calls: number; reached: number; ms: number; codes: Record<string, number> }>();
+    const before = await alphaSnapshot();
+    const started = performance.now();
+    let calls = 0;
+
+    for (const info of targets) {
+      const stat = { calls: 0, reached: 0, ms: 0, codes: {} as Record<string, number> };
+      const procedureStarted = performance.now();
+      stats.set(info.path, stat);
+      // First every real id of A's, in a plausible input; then fuzz.
+      const pools = poolsFor(info);
+      const takesIds = serialize(generateInput(info, { rng, pools, id: "<id>" })).includes("<id>");
+      const targeted = takesIds ? alphaIds : [];
+      for (let i = 0; i < perProcedure; i++) {
+        const id = targeted[i];
+        // Most calls fuzz a few fields and keep the rest plausible, so they get past validation into the service.
+        const input = generateInput(info, id === undefined ? { rng, pools, fuzzRate: rng.pick(FUZZ_RATES) } : { rng, pools, id });
+        const verdict = judge(info, input, await settle(callPath(bravo.admin, info.path, input)));
+        calls++;
+        stat.calls++;
+        if (verdict.reached) stat.reached++;
+        stat.codes[verdict.code] = (stat.codes[verdict.code] ?? 0) + 1;
+        if (verdict.leak) leaks.push({ path: info.path, input, detail: verdict.leak });
+        if (verdict.internal) internals.push({ path: info.path, input, detail: verdict.internal });
+      }
+      stat.ms = performance.now() - procedureStarted;
+    }
+
+    const seconds = (performance.now() - started) / 1000;
+    console.info(`cross-tenant probe: ${calls} calls on ${targets.length} tenant procedures in ${seconds.toFixed(1)} s (${h.db.kind})`);
+    for (const [path, stat] of stats) console.info(`  ${path}: ${stat.calls} calls (${(stat.ms / stat.calls).toFixed(1)} ms each), ${stat.reached} past validation, ${serialize(stat.codes)}`);
+    // One example per distinct (procedure, first line of the problem), most frequent first.
+    const list = (findings: Finding[]) => {
+      const groups = new Map<string, { first: Finding; count: number }>();
+      for (const f of findings) {
+        const key = `${f.path} ${f.detail.trim().split("\n")[0]!.replace(UUID, "<uuid>").slice(0, 100)}`;
+        const group = groups.get(key) ?? { first: f, count: 0 };
+        group.count++;
+        groups.set(key, group);
+      }
+      return [...groups.values()]
+        .sort((a, b) => b.count - a.count)
+        .map(({ first, count }) => `\n  ${count}x ${first.path} ${show(first.input)} -> ${first.detail.trim().slice(0, 300)}`)
+        .join("");
+    };
+
+    // Soft: one run reports every kind of problem, not just the first.
+    expect.soft(calls).toBeGreaterThanOrEqual(TOTAL_CALLS);
+    expect.soft(leaks.length, `leaks:${list(leaks)}`).toBe(0);
+    expect.soft(internals.length, `500s:${list(internals)}`).toBe(0);
+    for (const [path, stat] of stats) {
+      expect.soft(stat.reached, `${path}: no generated input ever passed validation; teach test/procedures.ts its fields`).toBeGreaterThan(0);
+      expect.soft(stat.codes.UNAUTHORIZED ?? 0, `${path}: B's session ended during the probe, so later calls probed nothing`).toBe(0);
+    }
+    expect.soft(await alphaSnapshot(), "A's rows changed during B's probe").toBe(before);
+    expect.soft(await bravo.admin.auth.me()).toMatchObject({ tenant: { id: bravo.tenantId } });
+  });
+});
