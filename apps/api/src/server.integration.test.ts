@@ -127,3 +127,16 @@ describe("production cookies", () => {
     await prod.stop();
   });
 });
+
+describe("text with NUL characters", () => {
+  it("is refused with 400 naming the field", async () => {
+    const res = await server.app.inject({
+      method: "POST",
+      url: "/trpc/auth.login",
+      headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost:80" },
+      payload: JSON.stringify({ json: { email: "a@b.example", password: "x\u0000y" } }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.json.data.fieldErrors).toEqual({ password: [expect.stringMatching(/NUL/)] });
+  });
+});
