@@ -30,8 +30,10 @@ export function decodeCursor(cursor: string | undefined): Cursor | undefined {
 /** Prisma `where` for rows strictly after the cursor in (createdAt desc, id desc) order. */
 export function afterCursor(cursor: Cursor | undefined) {
   if (!cursor) return {};
+  // The plain `createdAt <= x` gives the planner an index bound; the OR only settles ties on createdAt.
   return {
-    OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
+    createdAt: { lte: cursor.createdAt },
+    OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }],
   };
 }
 

@@ -42,9 +42,9 @@ function after(sort: Sort, cursor: string | undefined): Prisma.UserWhereInput {
   if (sort === "createdAt") {
     const at = new Date(value);
     if (!isReasonableDate(at)) throw new AppError("BAD_INPUT", "This page cursor is not valid.");
-    return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] };
+    return { createdAt: { lte: at }, OR: [{ createdAt: { lt: at } }, { id: { lt: id } }] };
   }
-  return { OR: [{ [sort]: { gt: value } }, { [sort]: value, id: { gt: id } }] };
+  return { [sort]: { gte: value }, OR: [{ [sort]: { gt: value } }, { id: { gt: id } }] };
 }
 
 export async function list(scope: TenantScope, input: z.infer<typeof ListUsersInput>) {
