@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // Where reading the environment is the point: config, tooling, tests' database selection.
-    files: ["apps/api/src/env.ts", "scripts/**", "packages/db/src/testing.ts", "packages/db/scripts/**", "apps/api/bench/**", "apps/admin/e2e/**", "**/*.config.ts", "packages/client/examples/**"],
+    files: ["apps/api/src/env.ts", "scripts/**", "**/*.test.ts", "**/test/**", "packages/db/src/testing.ts", "packages/db/scripts/**", "apps/api/bench/**", "apps/admin/e2e/**", "**/*.config.ts", "packages/client/examples/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {
