@@ -77,7 +77,7 @@ export async function login(
   const scope = scopeFor(services, actor, request);
   const principal = account.kind === "user" ? { kind: "user" as const, id: account.id, tenantId: account.tenant.id } : { kind: "platform_admin" as const, id: account.id };
   const session = await prisma.$transaction(async (tx) => {
-    const created = await createSession(tx as never, principal, { now, days: services.env.SESSION_DAYS, ip: request.ip, userAgent: request.userAgent });
+    const created = await createSession(tx, principal, { now, days: services.env.SESSION_DAYS, ip: request.ip, userAgent: request.userAgent });
     if (account.kind === "user") await tx.user.update({ where: { id: account.id }, data: { lastLoginAt: now } });
     else await tx.platformAdmin.update({ where: { id: account.id }, data: { lastLoginAt: now } });
     await record(tx, scope, {
@@ -93,7 +93,7 @@ export async function login(
 
 export async function logout(scope: Scope, session: SessionRecord): Promise<void> {
   await scope.prisma.$transaction(async (tx) => {
-    await deleteSession(tx as never, session.sessionId);
+    await deleteSession(tx, session.sessionId);
     await record(tx, scope, {
       type: "session.revoked",
       tenantId: session.tenant?.id ?? null,

@@ -28,8 +28,11 @@ export interface CreatedSession {
   expiresAt: Date;
 }
 
+/** Any client with the session delegate: the root client or a transaction. */
+type SessionStore = Pick<PrismaClient, "session">;
+
 export async function createSession(
-  prisma: PrismaClient,
+  prisma: SessionStore,
   principal: Principal,
   { now, days, ip, userAgent }: { now: Date; days: number; ip: string | null; userAgent: string | null },
 ): Promise<CreatedSession> {
@@ -168,6 +171,6 @@ export async function validateSessionToken(
   };
 }
 
-export async function deleteSession(prisma: PrismaClient, sessionId: string): Promise<void> {
+export async function deleteSession(prisma: SessionStore, sessionId: string): Promise<void> {
   await prisma.session.deleteMany({ where: { id: sessionId } });
 }
