@@ -17,6 +17,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       "/trpc": { target: api },
+      "/api": { target: api },
       "/healthz": { target: api },
     },
   },

@@ -1,15 +1,13 @@
 // The onboarding journey in a real browser against the real API: a platform admin creates a French tenant
 // with its admin; that admin signs in with the workspace, must change the temporary password, and lands on
 // the tenant's dashboard in French. Screenshots go to test-results/ for a person to look at.
-import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
 import { fr } from "../src/app/i18n/fr.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
+import { launchBrowser, newPage, screenshots } from "./browser.js";
 
-const screenshots = fileURLToPath(new URL("../test-results/", import.meta.url));
 // Unique per run, so the test also passes against a reused PostgreSQL database.
 const run = Date.now().toString(36);
 const platformAdmin = { email: "ops@example.com", password: "orbit-lantern-harbor-2025" };
@@ -50,15 +48,9 @@ async function signIn(email: string, password: string) {
 
 describe("tenant onboarding", () => {
   beforeAll(async () => {
-    await mkdir(screenshots, { recursive: true });
     server = await startApiServer(platformAdmin);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 860 } });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
+    browser = await launchBrowser();
+    page = await newPage(browser);
   });
 
   afterAll(async () => {
@@ -146,7 +138,9 @@ describe("tenant onboarding", () => {
     await page.screenshot({ path: `${screenshots}tenant-audit.png` });
 
     await page.getByRole("link", { name: fr["nav.settings"] }).click();
-    await page.getByText("Europe/Paris", { exact: true }).waitFor();
+    await page.getByRole("heading", { name: fr["settings.title"] }).waitFor();
+    expect(await field(fr["tenant.field.timeZone"]).inputValue()).toBe("Europe/Paris");
+    expect(await field(fr["tenant.field.name"]).inputValue()).toBe(tenant.name);
     await page.screenshot({ path: `${screenshots}tenant-settings.png` });
   });
 

@@ -13,10 +13,13 @@ export interface ConfirmButtonProps extends Omit<ButtonProps, "children"> {
   confirmColor?: string;
   /** Extra content of the modal, e.g. an input for a reason. */
   body?: ReactNode;
+  /** Keeps the confirm button disabled, e.g. until a required choice in `body` is made. */
+  confirmDisabled?: boolean;
   onConfirm: () => unknown;
 }
 
-export function ConfirmButton({ children, title, message, confirmLabel, confirmColor, body, onConfirm, ...buttonProps }: ConfirmButtonProps) {
+export function ConfirmButton(props: ConfirmButtonProps) {
+  const { children, title, message, confirmLabel, confirmColor, body, confirmDisabled, onConfirm, ...buttonProps } = props;
   const [opened, { open, close }] = useDisclosure(false);
   const [busy, setBusy] = useState(false);
   const labels = useUiLabels();
@@ -46,7 +49,7 @@ export function ConfirmButton({ children, title, message, confirmLabel, confirmC
             <Button variant="default" onClick={close} disabled={busy}>
               {labels.cancel}
             </Button>
-            <Button color={confirmColor ?? buttonProps.color} onClick={confirm} loading={busy}>
+            <Button color={confirmColor ?? buttonProps.color} onClick={confirm} loading={busy} disabled={confirmDisabled}>
               {confirmLabel ?? labels.confirm}
             </Button>
           </Group>

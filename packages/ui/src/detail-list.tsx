@@ -1,4 +1,4 @@
-// A read-only grid of label/value pairs, for detail pages.
+// A read-only grid of label/value pairs, for detail pages. Values may be badges or other blocks.
 import { SimpleGrid, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 
@@ -15,7 +15,9 @@ export function DetailList({ items, columns = 3 }: { items: DetailItem[]; column
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
             {item.label}
           </Text>
-          <Text size="sm">{item.value ?? "—"}</Text>
+          <Text size="sm" component="div">
+            {item.value ?? "—"}
+          </Text>
         </Stack>
       ))}
     </SimpleGrid>

@@ -1,5 +1,5 @@
-// Layout helpers for forms: a titled section laying its fields out in a responsive grid, and the row
-// of actions at the bottom.
+// Layout helpers for forms: a titled section laying its fields out in a responsive grid (with an optional
+// footer, e.g. the section's own Save button), and the row of actions at the bottom.
 import { Fieldset, Group, SimpleGrid, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 
@@ -8,9 +8,10 @@ export interface FormSectionProps {
   description?: ReactNode;
   columns?: number;
   children: ReactNode;
+  footer?: ReactNode;
 }
 
-export function FormSection({ title, description, columns = 2, children }: FormSectionProps) {
+export function FormSection({ title, description, columns = 2, children, footer }: FormSectionProps) {
   return (
     <Fieldset legend={title}>
       {description && (
@@ -21,6 +22,7 @@ export function FormSection({ title, description, columns = 2, children }: FormS
       <SimpleGrid cols={{ base: 1, sm: columns }} spacing="md">
         {children}
       </SimpleGrid>
+      {footer}
     </Fieldset>
   );
 }

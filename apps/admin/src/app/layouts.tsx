@@ -1,12 +1,13 @@
 // Page frames: the centred card of the sign-in pages, and the shells of the platform and tenant areas
-// (header with the user's name and Logout, navigation filtered by permission).
-import { Badge, Box, Button, Center, Group, NavLink, Paper, Stack, Text, Title } from "@mantine/core";
+// (header with the user's name, linking a tenant user to their profile, and Logout; navigation filtered by
+// permission).
+import { Anchor, Badge, Box, Button, Center, Group, NavLink, Paper, Stack, Text, Title } from "@mantine/core";
 import { AppLayout } from "@tenancy/ui";
 import type { ReactNode } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { useLogout } from "../features/auth/use-logout.js";
 import { useI18n } from "./i18n/i18n-provider.js";
-import { PLATFORM_NAV, tenantNav, type NavEntry } from "./navigation.js";
+import { PLATFORM_NAV, PROFILE_PATH, tenantNav, type NavEntry } from "./navigation.js";
 import { useSignedInMe } from "./session.js";
 
 export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
@@ -35,9 +36,15 @@ function HeaderUser() {
   return (
     <Group gap="md" wrap="nowrap">
       <Box ta="right" visibleFrom="xs">
-        <Text size="sm" fw={600} data-testid="header-user-name">
-          {me.name}
-        </Text>
+        {me.kind === "user" ? (
+          <Anchor component={Link} to={PROFILE_PATH} size="sm" fw={600} c="inherit" title={t("profile.open")} data-testid="header-user-name">
+            {me.name}
+          </Anchor>
+        ) : (
+          <Text size="sm" fw={600} data-testid="header-user-name">
+            {me.name}
+          </Text>
+        )}
         <Text size="xs" c="dimmed">
           {me.email}
         </Text>

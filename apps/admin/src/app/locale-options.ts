@@ -1,6 +1,8 @@
 // Choices for a tenant's localization and country, named in the viewer's language: IANA time zones and
-// ISO 4217 currencies as Intl knows them, ISO 3166 regions, and the languages the app has catalogs for.
-import { SUPPORTED_LANGUAGES } from "@tenancy/contracts";
+// ISO 4217 currencies as Intl knows them, ISO 3166 regions, the languages the app has catalogs for, and
+// the date and number formats a tenant may pick, each shown on an example.
+import { DATE_FORMATS, NUMBER_FORMATS, SUPPORTED_LANGUAGES } from "@tenancy/contracts";
+import { createFormatters } from "./i18n/format.js";
 
 export interface Option {
   value: string;
@@ -44,4 +46,26 @@ export function languageOptions(locale: string): Option[] {
     value: tag,
     label: `${names.of(tag) ?? tag} (${tag})`,
   }));
+}
+
+/** A sample instant and amount for the format examples: a day above 12, so day and month cannot be confused. */
+const SAMPLE_DATE = new Date("2025-03-31T12:00:00Z");
+const SAMPLE_NUMBER = 1234567.89;
+
+/**
+ * The tenant's date format choices, each with the sample date it gives; `localeLabel` names the
+ * "language default" choice around its example (it is translated by the caller).
+ */
+export function dateFormatOptions(locale: string, localeLabel: (example: string) => string): Option[] {
+  return DATE_FORMATS.map((dateFormat) => {
+    const example = createFormatters({ locale, timeZone: "UTC", currency: "USD", dateFormat }).date(SAMPLE_DATE);
+    return { value: dateFormat, label: dateFormat === "locale" ? localeLabel(example) : `${dateFormat} (${example})` };
+  });
+}
+
+export function numberFormatOptions(locale: string, localeLabel: (example: string) => string): Option[] {
+  return NUMBER_FORMATS.map((numberFormat) => {
+    const example = createFormatters({ locale, timeZone: "UTC", currency: "USD", numberFormat }).number(SAMPLE_NUMBER);
+    return { value: numberFormat, label: numberFormat === "locale" ? localeLabel(example) : example };
+  });
 }

@@ -5,6 +5,7 @@ describe("tenant navigation", () => {
   it("shows only the entries the user's permissions allow", () => {
     expect(tenantNav(["tenant.read", "audit.read"]).map((entry) => entry.path)).toEqual(["/t", "/t/audit"]);
     expect(tenantNav(["tenant.read", "users.read", "audit.read", "settings.manage"])).toHaveLength(4);
+    expect(tenantNav(["users.read", "roles.manage"]).map((entry) => entry.path)).toEqual(["/t/users", "/t/roles"]);
     expect(tenantNav([])).toEqual([]);
   });
 });
@@ -15,6 +16,7 @@ describe("homePath", () => {
     expect(homePath({ kind: "user", permissions: ["tenant.read"], mustChangePassword: false })).toBe("/t");
     expect(homePath({ kind: "user", permissions: ["audit.read"], mustChangePassword: false })).toBe("/t/audit");
     expect(homePath({ kind: "user", permissions: ["tenant.read"], mustChangePassword: true })).toBe("/change-password");
+    expect(homePath({ kind: "user", permissions: [], mustChangePassword: false })).toBe("/t/profile");
   });
 });
 

@@ -1,4 +1,5 @@
-// Where each kind of principal lands, and the tenant area's navigation filtered by permission.
+// Where each kind of principal lands, and the tenant area's navigation filtered by permission. Every tenant
+// user has a profile page; it is where someone whose roles open no other page lands.
 import type { Me, Permission } from "@tenancy/contracts";
 import type { PlainMessageKey } from "./i18n/translate.js";
 
@@ -11,9 +12,12 @@ export interface NavEntry {
 export const TENANT_NAV: readonly NavEntry[] = [
   { path: "/t", label: "nav.dashboard", permission: "tenant.read" },
   { path: "/t/users", label: "nav.users", permission: "users.read" },
+  { path: "/t/roles", label: "nav.roles", permission: "roles.manage" },
   { path: "/t/audit", label: "nav.audit", permission: "audit.read" },
   { path: "/t/settings", label: "nav.settings", permission: "settings.manage" },
 ];
+
+export const PROFILE_PATH = "/t/profile";
 
 export const PLATFORM_NAV: readonly Omit<NavEntry, "permission">[] = [
   { path: "/platform/tenants", label: "nav.tenants" },
@@ -27,7 +31,7 @@ export function tenantNav(permissions: readonly string[]): NavEntry[] {
 export function homePath(me: Pick<Me, "kind" | "permissions" | "mustChangePassword">): string {
   if (me.mustChangePassword) return "/change-password";
   if (me.kind === "platform_admin") return "/platform/tenants";
-  return tenantNav(me.permissions)[0]?.path ?? "/t";
+  return tenantNav(me.permissions)[0]?.path ?? PROFILE_PATH;
 }
 
 /** A `?next=` target is followed only when it is a path of this app, never another origin. */

@@ -1,5 +1,5 @@
-// The route table: public sign-in, the forced password change, the platform area (/platform) and the
-// tenant area (/t), each behind its guard.
+// The route table: public sign-in, the password change, the platform area (/platform) and the tenant
+// area (/t), each behind its guard; a tenant page also behind the permission it needs (the profile needs none).
 import { createBrowserRouter, Navigate } from "react-router";
 import { ChangePasswordPage } from "../features/auth/change-password-page.js";
 import { LoginPage } from "../features/auth/login-page.js";
@@ -9,7 +9,10 @@ import { TenantCreatePage } from "../features/platform/tenant-create-page.js";
 import { TenantDetailPage } from "../features/platform/tenant-detail-page.js";
 import { TenantsPage } from "../features/platform/tenants-page.js";
 import { DashboardPage } from "../features/tenant/dashboard-page.js";
-import { SettingsPage } from "../features/tenant/settings-page.js";
+import { RolesPage } from "../features/roles/roles-page.js";
+import { SettingsPage } from "../features/settings/settings-page.js";
+import { ProfilePage } from "../features/users/profile-page.js";
+import { UserDetailPage } from "../features/users/user-detail-page.js";
 import { UsersPage } from "../features/users/users-page.js";
 import { PlatformLayout, TenantLayout } from "./layouts.js";
 import { homePath } from "./navigation.js";
@@ -53,8 +56,11 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <RequirePermission permission="tenant.read"><DashboardPage /></RequirePermission> },
           { path: "users", element: <RequirePermission permission="users.read"><UsersPage /></RequirePermission> },
+          { path: "users/:userId", element: <RequirePermission permission="users.read"><UserDetailPage /></RequirePermission> },
+          { path: "roles", element: <RequirePermission permission="roles.manage"><RolesPage /></RequirePermission> },
           { path: "audit", element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
           { path: "settings", element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
+          { path: "profile", element: <ProfilePage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

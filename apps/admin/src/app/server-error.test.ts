@@ -8,6 +8,7 @@ describe("readServerError", () => {
       message: "Too many attempts; retry in 42 s.",
       code: "RATE_LIMITED",
       fieldErrors: {},
+      details: { retryAfterSeconds: 41.2 },
       retryAfterSeconds: 42,
     });
   });
@@ -20,9 +21,14 @@ describe("readServerError", () => {
     expect(readServerError(error, "fallback").fieldErrors).toEqual({ "admin.password": "Use at least 12 characters. Too common." });
   });
 
+  it("passes the error's details on, e.g. how many users hold a role that cannot be deleted yet", () => {
+    const error = { message: "2 user(s) have this role.", data: { code: "ROLE_IN_USE", httpStatus: 409, details: { userCount: 2 } } };
+    expect(readServerError(error, "fallback")).toMatchObject({ code: "ROLE_IN_USE", details: { userCount: 2 }, retryAfterSeconds: null });
+  });
+
   it("falls back when the error did not come from our API (network down, proxy page)", () => {
     expect(readServerError(new TypeError("Failed to fetch"), "Server unreachable").message).toBe("Server unreachable");
-    expect(readServerError(null, "Server unreachable")).toEqual({ message: "Server unreachable", code: null, fieldErrors: {}, retryAfterSeconds: null });
+    expect(readServerError(null, "Server unreachable")).toEqual({ message: "Server unreachable", code: null, fieldErrors: {}, details: null, retryAfterSeconds: null });
   });
 });
 

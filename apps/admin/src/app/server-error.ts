@@ -1,11 +1,13 @@
 // Reads what the API says about a failure out of a tRPC client error: the human message, the error code
-// from the contracts catalog, field errors for bad input, and the wait before retrying.
+// from the contracts catalog, field errors for bad input, the error's details (e.g. how many users hold a role
+// in use) and the wait before retrying.
 import type { ErrorCode } from "@tenancy/contracts";
 
 export interface ServerError {
   message: string;
   code: ErrorCode | null;
   fieldErrors: Record<string, string>;
+  details: Record<string, unknown> | null;
   retryAfterSeconds: number | null;
 }
 
@@ -14,7 +16,7 @@ interface ErrorLike {
   data?: {
     code?: unknown;
     fieldErrors?: unknown;
-    details?: { retryAfterSeconds?: unknown } | null;
+    details?: Record<string, unknown> | null;
   } | null;
 }
 
@@ -28,11 +30,13 @@ export function readServerError(error: unknown, fallback: string): ServerError {
       if (Array.isArray(messages) && messages.length > 0) fieldErrors[path] = messages.map(String).join(" ");
     }
   }
-  const retry = data?.details?.retryAfterSeconds;
+  const details = data?.details && typeof data.details === "object" ? data.details : null;
+  const retry = details?.retryAfterSeconds;
   return {
     message: code && typeof message === "string" && message !== "" ? message : fallback,
     code,
     fieldErrors,
+    details,
     retryAfterSeconds: typeof retry === "number" && retry > 0 ? Math.ceil(retry) : null,
   };
 }

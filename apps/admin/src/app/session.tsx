@@ -5,6 +5,7 @@ import type { Me, Permission } from "@tenancy/contracts";
 import { clearNotifications, PageLoader } from "@tenancy/ui";
 import { useCallback, type ReactNode } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
+import { createTranslator, type Translate } from "./i18n/translate.js";
 import { ErrorState, ForbiddenState } from "./states.js";
 import { trpc } from "./trpc.js";
 
@@ -34,11 +35,30 @@ export function useReplaceSession(): (me: Me | null) => void {
   );
 }
 
+/**
+ * After a change to the principal or their tenant (name, language, time zone, formats): re-reads `auth.me`,
+ * so the whole app follows at once, and gives a translator in the language now in force, for the message
+ * that confirms the change.
+ */
+export function useRefreshMe(): () => Promise<Translate> {
+  const utils = trpc.useUtils();
+  return useCallback(async () => {
+    await utils.auth.me.invalidate();
+    return createTranslator(utils.auth.me.getData()?.language ?? "en");
+  }, [utils]);
+}
+
 /** The principal inside a guarded route, where it is known to be signed in. */
 export function useSignedInMe(): Me {
   const me = useMe().data;
   if (!me) throw new Error("useSignedInMe used outside RequireSession");
   return me;
+}
+
+/** Whether the signed-in principal holds a permission: to hide what they may not do (the API refuses it anyway). */
+export function useCan(): (permission: Permission) => boolean {
+  const permissions = useSignedInMe().permissions;
+  return useCallback((permission: Permission) => permissions.includes(permission), [permissions]);
 }
 
 export function RequireSession() {

@@ -1,38 +1,56 @@
-// The tenant's audit log: who did what to what and when (in the tenant's time zone), filtered by action,
-// module and a range of days (the API reads them as days of the tenant's time zone), with cursor pagination.
-import { Badge, Code, Group, Select, Text, TextInput } from "@mantine/core";
-import { EVENT_TYPES, MODULES } from "@tenancy/contracts";
+// The tenant's audit log: who did what to what and when (in the tenant's time zone). Filters (days in the
+// tenant's time zone, action from the event catalog, module, actor, target) combine and live in the
+// address; pages load by cursor; an entry opens in a drawer; the CSV export downloads the filtered log; the
+// integrity check walks the hash chain.
+import { Badge, Button, Code, Group, Select, Text, TextInput } from "@mantine/core";
+import { EVENT_TYPES, EVENTS, MODULES } from "@tenancy/contracts";
 import { DataTable, PageHeader, type Column } from "@tenancy/ui";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+import { moduleLabel } from "../../app/catalog-labels.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { readServerError } from "../../app/server-error.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
+import { AuditEntryDrawer, type EntryFilterRequest, type EntrySelection } from "./audit-entry-drawer.js";
+import { exportHref, hasFilters, readFilters, withFilter, type AuditFilterKey } from "./audit-filters.js";
+import { ActorFilter, DebouncedTextInput } from "./filter-inputs.js";
+import { VerifyButton } from "./verify-button.js";
 
 type Entry = RouterOutputs["audit"]["list"]["items"][number];
 
 export function AuditPage() {
   const { t, fmt } = useI18n();
-  const [action, setAction] = useState<string | null>(null);
-  const [module, setModule] = useState<string | null>(null);
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => readFilters(params), [params]);
+  const [selection, setSelection] = useState<EntrySelection | null>(null);
+  const [actorName, setActorName] = useState<string | undefined>(undefined);
+  const setFilter = (key: AuditFilterKey, value: string | null | undefined) => setParams((current) => withFilter(current, key, value), { replace: true });
 
   const query = trpc.audit.list.useInfiniteQuery(
-    {
-      action: action ?? undefined,
-      module: module ?? undefined,
-      from: from || undefined,
-      to: to || undefined,
-      limit: 50,
-    },
+    { ...filters, limit: 50 },
     { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: (previous) => previous },
   );
-  const filtered = Boolean(action || module || from || to);
+  const filtered = hasFilters(filters);
+
+  const actions = useMemo(
+    () =>
+      MODULES.map((module) => ({
+        group: moduleLabel(t, module),
+        items: EVENT_TYPES.filter((type) => EVENTS[type].module === module),
+      })),
+    [t],
+  );
+
+  const filterFromEntry = ({ key, value, label }: EntryFilterRequest) => {
+    if (key === "actorId") setActorName(label ?? undefined);
+    setFilter(key, value);
+    setSelection(null);
+  };
 
   const columns: Column<Entry>[] = [
     { key: "time", header: t("audit.time"), render: (entry) => <Text size="sm" style={{ whiteSpace: "nowrap" }}>{fmt.dateTime(entry.createdAt)}</Text> },
     { key: "action", header: t("audit.action"), render: (entry) => <Code>{entry.action}</Code> },
-    { key: "module", header: t("audit.module"), render: (entry) => entry.module },
+    { key: "module", header: t("audit.module"), render: (entry) => moduleLabel(t, entry.module) },
     { key: "actor", header: t("audit.actor"), render: (entry) => entry.actor.name ?? entry.actor.type },
     { key: "target", header: t("audit.target"), render: (entry) => entry.target.name ?? entry.target.type ?? "—" },
     {
@@ -44,16 +62,61 @@ export function AuditPage() {
         </Badge>
       ),
     },
+    {
+      key: "details",
+      header: "",
+      render: (entry) => (
+        <Button size="compact-xs" variant="subtle" onClick={() => setSelection({ id: entry.id, entry })}>
+          {t("audit.details")}
+        </Button>
+      ),
+    },
   ];
 
   return (
     <>
-      <PageHeader title={t("audit.title")} description={t("audit.description", { timeZone: fmt.timeZone })} />
+      <PageHeader
+        title={t("audit.title")}
+        description={t("audit.description", { timeZone: fmt.timeZone })}
+        actions={
+          <>
+            <VerifyButton onShowEntry={(id) => setSelection({ id })} />
+            <Button component="a" href={exportHref(filters)} download>
+              {t("audit.export")}
+            </Button>
+          </>
+        }
+      />
       <Group mb="md" align="flex-end">
-        <Select label={t("audit.action")} placeholder={t("common.all")} clearable searchable data={EVENT_TYPES} value={action} onChange={setAction} w={260} />
-        <Select label={t("audit.module")} placeholder={t("common.all")} clearable data={MODULES} value={module} onChange={setModule} w={180} />
-        <TextInput label={t("audit.from")} type="date" value={from} max={to || undefined} onChange={(event) => setFrom(event.currentTarget.value)} w={170} />
-        <TextInput label={t("audit.to")} type="date" value={to} min={from || undefined} onChange={(event) => setTo(event.currentTarget.value)} w={170} />
+        <TextInput label={t("audit.from")} type="date" value={filters.from ?? ""} max={filters.to} onChange={(event) => setFilter("from", event.currentTarget.value)} w={160} />
+        <TextInput label={t("audit.to")} type="date" value={filters.to ?? ""} min={filters.from} onChange={(event) => setFilter("to", event.currentTarget.value)} w={160} />
+        <Select
+          label={t("audit.action")}
+          placeholder={t("common.all")}
+          clearable
+          searchable
+          data={actions}
+          value={filters.action ?? null}
+          onChange={(value) => setFilter("action", value)}
+          nothingFoundMessage={t("common.nothingFound")}
+          w={240}
+        />
+        <Select
+          label={t("audit.module")}
+          placeholder={t("common.all")}
+          clearable
+          data={MODULES.map((module) => ({ value: module, label: moduleLabel(t, module) }))}
+          value={filters.module ?? null}
+          onChange={(value) => setFilter("module", value)}
+          w={160}
+        />
+        <ActorFilter value={filters.actorId} knownName={actorName} onChange={(value) => setFilter("actorId", value)} w={260} />
+        <DebouncedTextInput label={t("audit.targetId")} placeholder={t("audit.targetIdPlaceholder")} value={filters.targetId ?? ""} onChange={(value) => setFilter("targetId", value)} w={300} />
+        {filtered && (
+          <Button variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            {t("audit.clearFilters")}
+          </Button>
+        )}
       </Group>
       <DataTable
         columns={columns}
@@ -67,6 +130,7 @@ export function AuditPage() {
         loadingMore={query.isFetchingNextPage}
         onLoadMore={() => void query.fetchNextPage()}
       />
+      <AuditEntryDrawer selection={selection} onClose={() => setSelection(null)} onFilter={filterFromEntry} />
     </>
   );
 }

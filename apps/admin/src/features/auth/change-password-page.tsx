@@ -68,6 +68,11 @@ export function ChangePasswordPage() {
             {t("password.submit")}
           </Button>
           <Group justify="center">
+            {!me.mustChangePassword && (
+              <Button variant="subtle" size="compact-sm" onClick={() => void navigate(-1)}>
+                {t("common.cancel")}
+              </Button>
+            )}
             <Button variant="subtle" size="compact-sm" onClick={() => logout.mutate()} loading={logout.isPending}>
               {t("nav.logout")}
             </Button>

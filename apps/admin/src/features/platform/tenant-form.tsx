@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import type { RouterInputs, RouterOutputs } from "../../app/trpc.js";
 import type { FormErrors } from "../../app/zod-form.js";
-import { countryOptions, currencyOptions, languageOptions, timeZoneOptions } from "./locale-options.js";
+import { countryOptions, currencyOptions, languageOptions, timeZoneOptions } from "../../app/locale-options.js";
 import { suggestSlug } from "./slug.js";
 
 export interface TenantFormValues {

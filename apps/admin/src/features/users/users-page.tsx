@@ -1,67 +1,181 @@
-// The tenant's users, read-only for now: name, e-mail, roles, status and last login, with search.
-import { Badge, Group, TextInput } from "@mantine/core";
+// The tenant's users: search (debounced), role and status filters, sorting and cursor pagination; adding a
+// user (a generated password is shown once). A role filter can come in the address (`?roleId=`), from
+// the roles page.
+import { Anchor, Badge, Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { DataTable, PageHeader, type Column } from "@tenancy/ui";
+import { USER_SORTS, UserStatus } from "@tenancy/contracts";
+import { DataTable, OneTimeSecret, PageHeader, type Column } from "@tenancy/ui";
 import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { useFeedback } from "../../app/feedback.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { readServerError } from "../../app/server-error.js";
+import { useCan } from "../../app/session.js";
 import { Status } from "../../app/status.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
+import { CreateUserForm } from "./user-form.js";
 
 type User = RouterOutputs["users"]["list"]["items"][number];
+type StatusFilter = (typeof UserStatus.options)[number];
+type Sort = (typeof USER_SORTS)[number];
+
+export function RoleBadges({ roles }: { roles: readonly { id: string; name: string }[] }) {
+  return (
+    <Group gap={4}>
+      {roles.map((role) => (
+        <Badge key={role.id} variant="outline" size="sm" tt="none" miw="max-content">
+          {role.name}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
 
 export function UsersPage() {
   const { t, fmt } = useI18n();
+  const can = useCan();
+  const feedback = useFeedback();
+  const utils = trpc.useUtils();
+  const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState("");
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
+  const roleId = params.get("roleId");
+  const [status, setStatus] = useState<StatusFilter | null>(null);
+  const [sort, setSort] = useState<Sort>("createdAt");
+  const [adding, setAdding] = useState(false);
+  const [generated, setGenerated] = useState<{ id: string; email: string; password: string } | null>(null);
+
+  const roles = trpc.roles.list.useQuery();
   const query = trpc.users.list.useInfiniteQuery(
-    { search: debouncedSearch || undefined, limit: 25 },
+    { search: debouncedSearch || undefined, roleId: roleId ?? undefined, status: status ?? undefined, sort, limit: 25 },
     { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: (previous) => previous },
   );
+  const filtered = Boolean(debouncedSearch || roleId || status);
+
+  const setRoleId = (value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set("roleId", value);
+        else next.delete("roleId");
+        return next;
+      },
+      { replace: true },
+    );
 
   const columns: Column<User>[] = [
-    { key: "name", header: t("common.name"), render: (user) => user.name },
-    { key: "email", header: t("common.email"), render: (user) => user.email },
     {
-      key: "roles",
-      header: t("users.roles"),
+      key: "name",
+      header: t("common.name"),
       render: (user) => (
-        <Group gap={4}>
-          {user.roles.map((role) => (
-            <Badge key={role.id} variant="outline" size="sm">
-              {role.name}
+        <Anchor component={Link} to={`/t/users/${user.id}`} fw={600} size="sm">
+          {user.name}
+        </Anchor>
+      ),
+    },
+    { key: "email", header: t("common.email"), render: (user) => user.email },
+    { key: "roles", header: t("users.roles"), render: (user) => <RoleBadges roles={user.roles} /> },
+    {
+      key: "status",
+      header: t("common.status"),
+      render: (user) => (
+        <Group gap={6}>
+          <Status value={user.status} />
+          {user.mustChangePassword && user.status === "active" && (
+            <Badge color="yellow" variant="light" miw="max-content">
+              {t("admins.temporaryPassword")}
             </Badge>
-          ))}
+          )}
         </Group>
       ),
     },
-    { key: "status", header: t("common.status"), render: (user) => <Status value={user.status} /> },
     { key: "lastLogin", header: t("common.lastLogin"), render: (user) => (user.lastLoginAt ? fmt.dateTime(user.lastLoginAt) : t("common.never")) },
+    { key: "created", header: t("common.createdAt"), render: (user) => fmt.date(user.createdAt) },
   ];
 
   return (
     <>
-      <PageHeader title={t("users.title")} />
-      <TextInput
-        label={t("common.search")}
-        placeholder={t("users.searchPlaceholder")}
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        w={320}
-        mb="md"
+      <PageHeader
+        title={t("users.title")}
+        description={t("users.description")}
+        actions={can("users.manage") && <Button onClick={() => setAdding(true)}>{t("users.new")}</Button>}
       />
-      <DataTable
-        columns={columns}
-        rows={query.data?.pages.flatMap((page) => page.items)}
-        rowKey={(user) => user.id}
-        loading={query.isPending}
-        error={query.error ? readServerError(query.error, t("errors.unreachable")).message : null}
-        onRetry={() => void query.refetch()}
-        emptyMessage={debouncedSearch ? t("users.emptyFiltered") : t("users.empty")}
-        hasMore={query.hasNextPage}
-        loadingMore={query.isFetchingNextPage}
-        onLoadMore={() => void query.fetchNextPage()}
-      />
+      <Stack>
+        {generated && (
+          <OneTimeSecret
+            title={t("secret.titleFor", { email: generated.email })}
+            value={generated.password}
+            warning={
+              <>
+                {t("secret.warning")}{" "}
+                <Anchor component={Link} to={`/t/users/${generated.id}`} size="sm">
+                  {t("users.openCreated")}
+                </Anchor>
+              </>
+            }
+          />
+        )}
+        <Group align="flex-end">
+          <TextInput
+            label={t("common.search")}
+            placeholder={t("users.searchPlaceholder")}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            w={280}
+          />
+          <Select
+            label={t("users.role")}
+            placeholder={t("common.all")}
+            clearable
+            searchable
+            data={(roles.data?.items ?? []).map((role) => ({ value: role.id, label: role.name }))}
+            nothingFoundMessage={t("common.nothingFound")}
+            value={roleId}
+            onChange={setRoleId}
+            w={220}
+          />
+          <Select
+            label={t("common.status")}
+            placeholder={t("common.all")}
+            clearable
+            data={UserStatus.options.map((value) => ({ value, label: t(`status.${value}`) }))}
+            value={status}
+            onChange={(value) => setStatus(value as StatusFilter | null)}
+            w={180}
+          />
+          <Select
+            label={t("users.sort")}
+            allowDeselect={false}
+            data={USER_SORTS.map((value) => ({ value, label: t(`users.sort.${value}`) }))}
+            value={sort}
+            onChange={(value) => value && setSort(value as Sort)}
+            w={200}
+          />
+        </Group>
+        <DataTable
+          columns={columns}
+          rows={query.data?.pages.flatMap((page) => page.items)}
+          rowKey={(user) => user.id}
+          loading={query.isPending}
+          error={query.error ? readServerError(query.error, t("errors.unreachable")).message : null}
+          onRetry={() => void query.refetch()}
+          emptyMessage={filtered ? t("users.emptyFiltered") : t("users.empty")}
+          hasMore={query.hasNextPage}
+          loadingMore={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+        />
+      </Stack>
+      <Modal opened={adding} onClose={() => setAdding(false)} title={t("users.new")} centered>
+        <CreateUserForm
+          onCreated={({ user, generatedPassword }) => {
+            setAdding(false);
+            setGenerated(generatedPassword ? { id: user.id, email: user.email, password: generatedPassword } : null);
+            feedback.success(t("users.created", { email: user.email }));
+            void Promise.all([utils.users.list.invalidate(), utils.roles.list.invalidate()]);
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      </Modal>
     </>
   );
 }

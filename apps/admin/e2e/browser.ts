@@ -1,0 +1,70 @@
+// What the browser tests share: Debian's Chromium launched through playwright-core, a page's form helpers
+// (fields by their accessible label, Mantine selects, the sign-in form), and a small tRPC client over HTTP
+// for setting up data faster than through the UI.
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium, request, type APIRequestContext, type Browser, type Page } from "playwright-core";
+import { en } from "../src/app/i18n/en.js";
+
+export const screenshots = fileURLToPath(new URL("../test-results/", import.meta.url));
+
+export async function launchBrowser(): Promise<Browser> {
+  await mkdir(screenshots, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+export async function newPage(browser: Browser, locale = "en-US"): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+  context.setDefaultTimeout(20_000);
+  return context.newPage();
+}
+
+/** Waits for running CSS transitions (a modal fading in, a drawer sliding in), so screenshots show the end state. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  });
+}
+
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await settle(page);
+  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: options.fullPage ?? false });
+}
+
+export function formHelpers(page: Page) {
+  /** The input of a labelled field, by its accessible name (Mantine's " *" on required fields is aria-hidden). */
+  const field = (label: string) => page.getByRole("textbox", { name: label, exact: true });
+  return {
+    field,
+    /** Opens a Mantine select by its label, optionally types to search, and clicks an option. */
+    async pick(label: string, search: string | null, option: string) {
+      const input = field(label);
+      await input.click();
+      if (search !== null) await input.fill(search);
+      await page.getByRole("option", { name: option, exact: true }).click();
+    },
+    async signIn(email: string, password: string) {
+      await field(en["login.email"]).fill(email);
+      await field(en["login.password"]).fill(password);
+      await page.getByRole("button", { name: en["login.submit"] }).click();
+    },
+  };
+}
+
+/** A tRPC caller over HTTP with its own cookie jar (one per principal), speaking superjson's plain-JSON form. */
+export async function apiClient(baseURL: string) {
+  const context: APIRequestContext = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  return {
+    async mutate<T = unknown>(path: string, input: unknown): Promise<T> {
+      const response = await context.post(`/trpc/${path}`, { data: { json: input } });
+      const body = (await response.json()) as { result?: { data?: { json?: T } }; error?: { json?: { message?: string } } };
+      if (!response.ok()) throw new Error(`${path} failed (${response.status()}): ${body.error?.json?.message ?? JSON.stringify(body)}`);
+      return body.result?.data?.json as T;
+    },
+    dispose: () => context.dispose(),
+  };
+}

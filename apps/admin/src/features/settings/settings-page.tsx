@@ -1,0 +1,236 @@
+// The tenant's settings in three sections, each saved on its own: general information, localization (the
+// whole app follows it as soon as it is saved) and compliance (retention periods, privacy of the audit
+// log and its exports). Each section is validated by the contracts' UpdateSettingsInput.
+import { Button, NumberInput, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { useForm, type UseFormReturnType } from "@mantine/form";
+import { UpdateSettingsInput, type Settings } from "@tenancy/contracts";
+import { FormActions, FormSection, PageHeader, PageLoader } from "@tenancy/ui";
+import { useMemo } from "react";
+import { useFeedback } from "../../app/feedback.js";
+import { createFormatters } from "../../app/i18n/format.js";
+import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { countryOptions, currencyOptions, dateFormatOptions, languageOptions, numberFormatOptions, timeZoneOptions } from "../../app/locale-options.js";
+import { useRefreshMe } from "../../app/session.js";
+import { ErrorState } from "../../app/states.js";
+import { trpc, type RouterInputs } from "../../app/trpc.js";
+import { zodResolver, type FormErrors } from "../../app/zod-form.js";
+import {
+  complianceValues, generalValues, localizationValues, RETENTION_FIELDS, toComplianceInput, type ComplianceValues, type GeneralValues,
+  type LocalizationValues,
+} from "./settings-values.js";
+
+type UpdateInput = RouterInputs["settings"]["update"];
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  const query = trpc.settings.get.useQuery();
+  return (
+    <>
+      <PageHeader title={t("settings.title")} description={t("settings.description")} />
+      {query.isPending ? (
+        <PageLoader />
+      ) : query.error ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Stack maw={960} gap="lg">
+          <GeneralSection settings={query.data} />
+          <LocalizationSection settings={query.data} />
+          <ComplianceSection settings={query.data} />
+        </Stack>
+      )}
+    </>
+  );
+}
+
+/**
+ * Saving one section: the server's answer becomes the cached settings and the form's new baseline, and
+ * `auth.me` is re-read so names, language, time zone and formats change across the app at once.
+ */
+function useSaveSection<V extends object>(form: UseFormReturnType<V>, valuesOf: (settings: Settings) => V) {
+  const feedback = useFeedback();
+  const utils = trpc.useUtils();
+  const refreshMe = useRefreshMe();
+  const save = trpc.settings.update.useMutation({
+    onSuccess: async (updated) => {
+      utils.settings.get.setData(undefined, updated);
+      const next = valuesOf(updated);
+      form.setValues(next);
+      form.resetDirty(next);
+      const t = await refreshMe();
+      feedback.success(t("settings.saved"));
+    },
+    onError: (error) => feedback.error(error, form),
+  });
+  return { save: (input: UpdateInput) => save.mutate(input), saving: save.isPending };
+}
+
+function SaveButton({ form, saving }: { form: { isDirty: () => boolean }; saving: boolean }) {
+  const { t } = useI18n();
+  return (
+    <FormActions>
+      <Button type="submit" loading={saving} disabled={!form.isDirty()}>
+        {t("common.save")}
+      </Button>
+    </FormActions>
+  );
+}
+
+function GeneralSection({ settings }: { settings: Settings }) {
+  const { t, locale } = useI18n();
+  const form = useForm<GeneralValues>({ initialValues: generalValues(settings), validate: zodResolver(UpdateSettingsInput) });
+  const { save, saving } = useSaveSection(form, generalValues);
+  const countries = useMemo(() => countryOptions(locale), [locale]);
+  return (
+    <form onSubmit={form.onSubmit((values) => save(values))} noValidate>
+      <FormSection title={t("tenant.section.general")} footer={<SaveButton form={form} saving={saving} />}>
+        <TextInput label={t("tenant.field.name")} required {...form.getInputProps("general.name")} />
+        <TextInput label={t("tenant.field.slug")} description={t("settings.slugHint")} value={settings.general.slug} readOnly variant="filled" />
+        <TextInput label={t("tenant.field.legalName")} {...form.getInputProps("general.legalName")} />
+        <TextInput label={t("tenant.field.contactEmail")} type="email" required {...form.getInputProps("general.contactEmail")} />
+        <TextInput label={t("tenant.field.phone")} type="tel" {...form.getInputProps("general.phone")} />
+        <TextInput label={t("tenant.field.addressLine")} {...form.getInputProps("general.addressLine")} />
+        <TextInput label={t("tenant.field.city")} {...form.getInputProps("general.city")} />
+        <TextInput label={t("tenant.field.postalCode")} {...form.getInputProps("general.postalCode")} />
+        <Select
+          label={t("tenant.field.country")}
+          required
+          searchable
+          allowDeselect={false}
+          data={countries}
+          nothingFoundMessage={t("common.nothingFound")}
+          {...form.getInputProps("general.country")}
+        />
+      </FormSection>
+    </form>
+  );
+}
+
+const PREVIEW_DATE = new Date("2025-03-31T14:30:00Z");
+
+function LocalizationSection({ settings }: { settings: Settings }) {
+  const { t, locale } = useI18n();
+  const form = useForm<LocalizationValues>({ initialValues: localizationValues(settings), validate: zodResolver(UpdateSettingsInput) });
+  const { save, saving } = useSaveSection(form, localizationValues);
+  const options = useMemo(
+    () => ({
+      timeZones: timeZoneOptions(),
+      currencies: currencyOptions(locale),
+      languages: languageOptions(locale),
+      dateFormats: dateFormatOptions(locale, (example) => t("settings.format.locale", { example })),
+      numberFormats: numberFormatOptions(locale, (example) => t("settings.format.locale", { example })),
+    }),
+    [locale, t],
+  );
+  const values = form.values.localization;
+  const preview = useMemo(() => {
+    try {
+      return createFormatters({ locale: values.language, timeZone: values.timeZone, currency: values.currency, dateFormat: values.dateFormat, numberFormat: values.numberFormat });
+    } catch {
+      return null;
+    }
+  }, [values.language, values.timeZone, values.currency, values.dateFormat, values.numberFormat]);
+
+  return (
+    <form onSubmit={form.onSubmit((submitted) => save(submitted))} noValidate>
+      <FormSection
+        title={t("tenant.section.localization")}
+        description={t("settings.localizationHint")}
+        footer={
+          <>
+            {preview && (
+              <Text size="sm" mt="md" data-testid="localization-preview">
+                {t("settings.preview", { date: preview.dateTime(PREVIEW_DATE), amount: preview.money(123456) })}
+              </Text>
+            )}
+            <SaveButton form={form} saving={saving} />
+          </>
+        }
+      >
+        <Select
+          label={t("tenant.field.language")}
+          description={t("settings.languageHint")}
+          required
+          allowDeselect={false}
+          data={options.languages}
+          {...form.getInputProps("localization.language")}
+        />
+        <Select
+          label={t("tenant.field.timeZone")}
+          required
+          searchable
+          allowDeselect={false}
+          data={options.timeZones}
+          nothingFoundMessage={t("common.nothingFound")}
+          {...form.getInputProps("localization.timeZone")}
+        />
+        <Select
+          label={t("tenant.field.currency")}
+          required
+          searchable
+          allowDeselect={false}
+          data={options.currencies}
+          nothingFoundMessage={t("common.nothingFound")}
+          {...form.getInputProps("localization.currency")}
+        />
+        <Select label={t("settings.dateFormat")} required allowDeselect={false} data={options.dateFormats} {...form.getInputProps("localization.dateFormat")} />
+        <Select label={t("settings.numberFormat")} required allowDeselect={false} data={options.numberFormats} {...form.getInputProps("localization.numberFormat")} />
+      </FormSection>
+    </form>
+  );
+}
+
+function ComplianceSection({ settings }: { settings: Settings }) {
+  const { t } = useI18n();
+  const schemaErrors = zodResolver<ComplianceValues>(UpdateSettingsInput, toComplianceInput);
+  const form = useForm<ComplianceValues>({
+    initialValues: complianceValues(settings),
+    validate: (values): FormErrors => {
+      const errors = schemaErrors(values);
+      for (const { field } of RETENTION_FIELDS) {
+        if (values.compliance[field] === "") errors[`compliance.${field}`] = t("settings.retention.required");
+      }
+      return errors;
+    },
+  });
+  const { save, saving } = useSaveSection(form, complianceValues);
+  return (
+    <form onSubmit={form.onSubmit((values) => save(toComplianceInput(values)))} noValidate>
+      <FormSection
+        title={t("settings.section.compliance")}
+        description={t("settings.complianceHint")}
+        columns={3}
+        footer={
+          <Stack gap="sm" mt="md">
+            <Switch
+              label={t("settings.keepAuditIpAndUserAgent")}
+              description={t("settings.keepAuditIpAndUserAgentHint")}
+              {...form.getInputProps("compliance.keepAuditIpAndUserAgent", { type: "checkbox" })}
+            />
+            <Switch
+              label={t("settings.maskPersonalDataInExports")}
+              description={t("settings.maskPersonalDataInExportsHint")}
+              {...form.getInputProps("compliance.maskPersonalDataInExports", { type: "checkbox" })}
+            />
+            <SaveButton form={form} saving={saving} />
+          </Stack>
+        }
+      >
+        {RETENTION_FIELDS.map(({ field, min, label }) => (
+          <NumberInput
+            key={field}
+            label={t(label)}
+            description={t("settings.retention.range", { min, max: 3650 })}
+            suffix={` ${t("settings.retention.days")}`}
+            required
+            min={min}
+            max={3650}
+            step={1}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps(`compliance.${field}`)}
+          />
+        ))}
+      </FormSection>
+    </form>
+  );
+}

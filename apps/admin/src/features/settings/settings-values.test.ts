@@ -1,0 +1,31 @@
+import { UpdateSettingsInput, type Settings } from "@tenancy/contracts";
+import { describe, expect, it } from "vitest";
+import { zodResolver } from "../../app/zod-form.js";
+import { complianceValues, generalValues, localizationValues, toComplianceInput } from "./settings-values.js";
+
+const settings: Settings = {
+  general: { name: "Acme", slug: "acme", legalName: null, contactEmail: "ops@acme.test", phone: null, addressLine: null, city: "Lyon", postalCode: null, country: "FR" },
+  localization: { timeZone: "Europe/Paris", currency: "EUR", language: "fr", dateFormat: "dd/MM/yyyy", numberFormat: "1 234,56" },
+  compliance: { auditRetentionDays: 365, notificationRetentionDays: 30, deliveryLogRetentionDays: 14, keepAuditIpAndUserAgent: true, maskPersonalDataInExports: false },
+};
+
+describe("settings sections", () => {
+  it("are valid as loaded, each under its group's name so the contracts' paths name the fields", () => {
+    expect(generalValues(settings).general.legalName).toBe("");
+    expect(zodResolver(UpdateSettingsInput)(generalValues(settings))).toEqual({});
+    expect(zodResolver(UpdateSettingsInput)(localizationValues(settings))).toEqual({});
+    expect(zodResolver(UpdateSettingsInput, toComplianceInput)(complianceValues(settings))).toEqual({});
+  });
+
+  it("report the contracts' limits under the field's path", () => {
+    const general = zodResolver(UpdateSettingsInput)({ general: { ...generalValues(settings).general, contactEmail: "nope", country: "XX" } });
+    expect(Object.keys(general).sort()).toEqual(["general.contactEmail", "general.country"]);
+    const localization = zodResolver(UpdateSettingsInput)({ localization: { ...settings.localization, timeZone: "Mars/Olympus" } });
+    expect(Object.keys(localization)).toEqual(["localization.timeZone"]);
+    const compliance = zodResolver(UpdateSettingsInput, toComplianceInput)({
+      compliance: { ...settings.compliance, auditRetentionDays: 29, notificationRetentionDays: "", deliveryLogRetentionDays: 4000 },
+    });
+    expect(compliance["compliance.auditRetentionDays"]).toMatch(/at least 30 days/);
+    expect(Object.keys(compliance).sort()).toEqual(["compliance.auditRetentionDays", "compliance.deliveryLogRetentionDays", "compliance.notificationRetentionDays"]);
+  });
+});
