@@ -1,6 +1,6 @@
 // Roles: the built-in Tenant Admin and custom roles made of catalog permissions.
 import { z } from "zod";
-import { Id, OptionalText } from "./common.js";
+import { ClearableText, Id, OptionalText } from "./common.js";
 import { PERMISSION_NAMES, type Permission } from "./permissions.js";
 
 const PermissionName = z.string().refine((p): p is Permission => (PERMISSION_NAMES as string[]).includes(p), {
@@ -28,7 +28,7 @@ export const CreateRoleInput = z.object({
 export const UpdateRoleInput = z.object({
   roleId: Id,
   name: RoleName.optional(),
-  description: OptionalText(300),
+  description: ClearableText(300).optional().describe('"" clears the description; leave out to keep it.'),
   permissions: z
     .array(PermissionName)
     .max(PERMISSION_NAMES.length)
