@@ -4,21 +4,30 @@ import { ClearableText, Country, Currency, Email, Id, Language, NewPassword, Opt
 
 export const TenantStatus = z.enum(["active", "suspended"]);
 
+const TenantName = z.string().trim().min(1, "Enter the tenant's name.").max(120, "A name has at most 120 characters.");
+
+/** A tenant's general information as entered at creation (empty optional text is left out). */
 const TenantGeneralFields = {
-  name: z.string().trim().min(1, "Enter the tenant's name.").max(120, "A name has at most 120 characters."),
+  name: TenantName,
   slug: Slug,
   legalName: OptionalText(200),
   contactEmail: Email,
-  phone: z
-    .string()
-    .trim()
-    .max(32, "A phone number has at most 32 characters.")
-    .regex(/^\+?[0-9 ().-]*$/, "Use digits, spaces and + ( ) . - only.")
-    .optional()
-    .transform((v) => (v === "" ? undefined : v)),
+  phone: Phone.optional().transform((v) => (v === "" ? undefined : v)),
   addressLine: OptionalText(200),
   city: OptionalText(100),
   postalCode: OptionalText(20),
+  country: Country,
+};
+
+/** The same fields when edited (by a platform admin or in the tenant's settings): "" clears optional text. */
+export const TenantGeneralUpdateFields = {
+  name: TenantName,
+  legalName: ClearableText(200),
+  contactEmail: Email,
+  phone: Phone.transform((v) => (v === "" ? null : v)),
+  addressLine: ClearableText(200),
+  city: ClearableText(100),
+  postalCode: ClearableText(20),
   country: Country,
 };
 
@@ -38,17 +47,8 @@ export const CreateTenantInput = z.object({
   }),
 });
 
-/** Optional text fields are clearable: "" sets them to null. */
-const ClearableGeneralFields = {
-  legalName: ClearableText(200),
-  phone: Phone.transform((v) => (v === "" ? null : v)),
-  addressLine: ClearableText(200),
-  city: ClearableText(100),
-  postalCode: ClearableText(20),
-};
-
 export const UpdateTenantInput = z
-  .object({ ...TenantGeneralFields, ...ClearableGeneralFields, ...TenantLocalizationFields })
+  .object({ ...TenantGeneralUpdateFields, slug: Slug, ...TenantLocalizationFields })
   .partial()
   .extend({ tenantId: Id });
 

@@ -1,6 +1,7 @@
 // Tenant settings, edited by the tenant admin: general info, localization, compliance.
 import { z } from "zod";
-import { ClearableText, Country, Currency, Email, Language, Phone, TimeZone } from "./common.js";
+import { Currency, Language, TimeZone } from "./common.js";
+import { TenantGeneralUpdateFields } from "./platform.js";
 
 export const DATE_FORMATS = ["locale", "yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy"] as const;
 export const NUMBER_FORMATS = ["locale", "1,234.56", "1.234,56", "1 234,56"] as const;
@@ -42,19 +43,7 @@ export const SettingsOutput = z.object({
 export type Settings = z.infer<typeof SettingsOutput>;
 
 export const UpdateSettingsInput = z.object({
-  general: z
-    .object({
-      name: z.string().trim().min(1, "Enter the name.").max(120, "A name has at most 120 characters."),
-      legalName: ClearableText(200),
-      contactEmail: Email,
-      phone: Phone.transform((v) => (v === "" ? null : v)),
-      addressLine: ClearableText(200),
-      city: ClearableText(100),
-      postalCode: ClearableText(20),
-      country: Country,
-    })
-    .partial()
-    .optional(),
+  general: z.object(TenantGeneralUpdateFields).partial().optional(),
   localization: z
     .object({ timeZone: TimeZone, currency: Currency, language: Language, dateFormat: z.enum(DATE_FORMATS), numberFormat: z.enum(NUMBER_FORMATS) })
     .partial()
