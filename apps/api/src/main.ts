@@ -1,6 +1,6 @@
 // Entry point: validate config, open the database (embedded PGlite by default), migrate, bootstrap the
 // first platform admin, serve, and shut down gracefully on SIGINT/SIGTERM.
-import { openDatabase, pendingMigrations } from "@tenancy/db";
+import { DataDirLockedError, openDatabase, pendingMigrations } from "@tenancy/db";
 import { pino } from "pino";
 import { ensureFirstPlatformAdmin } from "./bootstrap.js";
 import { EnvError, loadEnv } from "./env.js";
@@ -21,9 +21,18 @@ async function main() {
     throw error;
   }
   const log = pino({ level: env.LOG_LEVEL, redact: ["req.headers.cookie", "req.headers.authorization"] });
-  const db = env.DATABASE_URL
-    ? await openDatabase({ kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE })
-    : await openDatabase({ kind: "pglite", dataDir: env.DATA_DIR }, { runMigrations: true });
+  let db;
+  try {
+    db = env.DATABASE_URL
+      ? await openDatabase({ kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE })
+      : await openDatabase({ kind: "pglite", dataDir: env.DATA_DIR }, { runMigrations: true });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   if (db.kind === "postgres") {
     const pending = await pendingMigrations(db.sql);
     if (pending.length > 0) {

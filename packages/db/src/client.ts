@@ -1,16 +1,17 @@
 // The client factory: one PrismaClient over PGlite (embedded, the default) or PostgreSQL (DATABASE_URL),
 // plus a raw SQL connection on the same database for migrations and the rare hand-written query.
-import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.js";
+import { lockDataDir } from "./data-dir-lock.js";
 import { migrate } from "./migrate.js";
 import { pgliteConnection, postgresConnection, type SqlConnection } from "./sql.js";
 
 export type DatabaseConfig =
   | { kind: "postgres"; url: string; poolSize?: number }
-  /** `dataDir` is a folder, or undefined for an in-memory database. `loadDataDir` restores a dump. */
+  /** `dataDir` is the product's data folder, or undefined for an in-memory database. `loadDataDir` restores a dump. */
   | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
 
 export interface Database {
@@ -39,9 +40,16 @@ export async function openDatabase(config: DatabaseConfig, { runMigrations = fal
       },
     };
   }
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
-  await pglite.waitReady;
+  const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => undefined;
+  let pglite: PGlite;
+  try {
+    // The database files live in <dataDir>/pglite, beside the lock file (PGlite wants a folder of its own).
+    pglite = new PGlite({ dataDir: config.dataDir ? join(config.dataDir, "pglite") : undefined, loadDataDir: config.loadDataDir });
+    await pglite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const sql = pgliteConnection(pglite);
   if (runMigrations) await migrate(sql);
   // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10, whose `argTypes` differ from 6.19's;
@@ -58,6 +66,7 @@ export async function openDatabase(config: DatabaseConfig, { runMigrations = fal
     async close() {
       await prisma.$disconnect();
       await pglite.close();
+      unlock();
     },
   };
 }

@@ -5,3 +5,4 @@ export { uuidv7, isUuid } from "./uuid.js";
 export type { SqlConnection } from "./sql.js";
 export { Prisma, PrismaClient } from "./generated/prisma/client.js";
 export type * from "./generated/prisma/models.js";
+export { DataDirLockedError } from "./data-dir-lock.js";
