@@ -41,7 +41,7 @@ async function main() {
       process.exit(1);
     }
   }
-  const services = { prisma: db.prisma, clock: systemClock, email: createEmailSender(env.EMAIL_SENDER, log), log, env };
+  const services = { prisma: db.prisma, query: db.query, clock: systemClock, email: createEmailSender(env.EMAIL_SENDER, log), log, env };
   const first = await ensureFirstPlatformAdmin(services);
   if (process.argv[2] === "worker") {
     // Worker mode: only the background jobs, for server databases where API processes scale separately.

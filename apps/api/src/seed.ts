@@ -30,7 +30,7 @@ const log = pino({ level: "warn" });
 const db = env.DATABASE_URL
   ? await openDatabase({ kind: "postgres", url: env.DATABASE_URL })
   : await openDatabase({ kind: "pglite", dataDir: env.DATA_DIR }, { runMigrations: true });
-const services = { prisma: db.prisma, clock: systemClock, email: createEmailSender("none", log), log, env };
+const services = { prisma: db.prisma, query: db.query, clock: systemClock, email: createEmailSender("none", log), log, env };
 const first = await ensureFirstPlatformAdmin(services);
 if (first?.generatedPassword) console.log(`Platform admin: ${first.email} / ${first.generatedPassword} (change it at first login)`);
 const scope = systemScope(services);

@@ -20,7 +20,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const env = testEnv({ PLATFORM_ADMIN_EMAIL: EMAIL, PLATFORM_ADMIN_PASSWORD: PASSWORD, ADMIN_DIST: "/nonexistent-admin-dist" });
   const log = pino({ level: "silent" });
-  await ensureFirstPlatformAdmin({ prisma: db.prisma, clock: systemClock, email: createEmailSender("none", log), log, env });
+  await ensureFirstPlatformAdmin({ prisma: db.prisma, query: db.query, clock: systemClock, email: createEmailSender("none", log), log, env });
   server = await createServer({ env, db, log });
 });
 afterAll(async () => {

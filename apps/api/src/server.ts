@@ -44,7 +44,7 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
     trustProxy: env.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
   });
-  const services: Services = { prisma: db.prisma, clock, email: createEmailSender(env.EMAIL_SENDER, logger), log: logger, env };
+  const services: Services = { prisma: db.prisma, query: db.query, clock, email: createEmailSender(env.EMAIL_SENDER, logger), log: logger, env };
   const cookieName = sessionCookieName(production);
 
   await app.register(cookie);

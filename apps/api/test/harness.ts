@@ -53,7 +53,7 @@ export async function createHarness(envOverrides: Partial<Record<keyof Env, stri
       await createEmailSender("none", pino({ level: "silent" })).send(message);
     },
   };
-  const services: Services = { prisma: db.prisma, clock, email, log: pino({ level: "silent" }), env };
+  const services: Services = { prisma: db.prisma, query: db.query, clock, email, log: pino({ level: "silent" }), env };
   await ensureFirstPlatformAdmin(services);
 
   const caller: Harness["caller"] = (opts = {}) => {

@@ -16,7 +16,7 @@ export async function startTestServer(overrides: Partial<Record<keyof Env, strin
   const db = await createTestDatabase();
   const env = testEnv({ PORT: "0", ADMIN_DIST: "/nonexistent-admin-dist", ...overrides });
   const log = pino({ level: "silent" });
-  await ensureFirstPlatformAdmin({ prisma: db.prisma, clock: systemClock, email: createEmailSender("none", log), log, env });
+  await ensureFirstPlatformAdmin({ prisma: db.prisma, query: db.query, clock: systemClock, email: createEmailSender("none", log), log, env });
   const server = await createServer({ env, db, log });
   const address = await server.start();
   return {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { lockDataDir } from "./data-dir-lock.js";
 import { migrate } from "./migrate.js";
@@ -14,9 +15,16 @@ export type DatabaseConfig =
   /** `dataDir` is the product's data folder, or undefined for an in-memory database. `loadDataDir` restores a dump. */
   | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
 
+/**
+ * A parameterised query on the connection pool, bypassing Prisma, for the few per-request hot paths where
+ * Prisma's per-query cost dominates (the session lookup). `name` makes it a prepared statement on PostgreSQL.
+ */
+export type HotQuery = <T>(statement: { name: string; text: string; values: unknown[] }) => Promise<T[]>;
+
 export interface Database {
   prisma: PrismaClient;
   sql: SqlConnection;
+  query: HotQuery;
   kind: DatabaseConfig["kind"];
   /** The PGlite instance in embedded mode (for LISTEN/NOTIFY and dumps), else undefined. */
   pglite?: PGlite;
@@ -27,15 +35,19 @@ export async function openDatabase(config: DatabaseConfig, { runMigrations = fal
   if (config.kind === "postgres") {
     const sql = await postgresConnection(config.url);
     if (runMigrations) await migrate(sql);
-    const adapter = new PrismaPg({ connectionString: config.url, max: config.poolSize ?? 10 });
-    const prisma = new PrismaClient({ adapter });
+    // One pool serves Prisma and the hot-path queries, so they share the connection budget.
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    pool.on("error", () => undefined); // an idle client dropped by the server is replaced on next use
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     await prisma.$connect();
     return {
       prisma,
       sql,
+      query: async <T>(statement: { name: string; text: string; values: unknown[] }) => (await pool.query(statement)).rows as T[],
       kind: "postgres",
       async close() {
         await prisma.$disconnect();
+        await pool.end();
         await sql.close();
       },
     };
@@ -61,6 +73,7 @@ export async function openDatabase(config: DatabaseConfig, { runMigrations = fal
   return {
     prisma,
     sql,
+    query: async <T>({ text, values }: { name: string; text: string; values: unknown[] }) => (await pglite.query<T>(text, values)).rows,
     kind: "pglite",
     pglite,
     async close() {

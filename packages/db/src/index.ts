@@ -1,4 +1,4 @@
-export { openDatabase, type Database, type DatabaseConfig } from "./client.js";
+export { openDatabase, type Database, type DatabaseConfig, type HotQuery } from "./client.js";
 export { migrate, pendingMigrations, readMigrations, MigrationError, MIGRATIONS_DIR } from "./migrate.js";
 export { forTenant, TENANT_MODELS, type TenantDb } from "./tenant-scope.js";
 export { uuidv7, isUuid } from "./uuid.js";

@@ -34,10 +34,10 @@ export const authRead: Scenario = {
     const env = testEnv({ NODE_ENV: "production", PORT: "0", LOG_LEVEL: "info", PLATFORM_ADMIN_EMAIL: OPS.email, PLATFORM_ADMIN_PASSWORD: OPS.password });
     const log = pino({ level: env.LOG_LEVEL, redact: ["req.headers.cookie", "req.headers.authorization"] }, destination({ dest: "/dev/null", sync: true }));
     const cookieName = sessionCookieName(true);
-    await ensureFirstPlatformAdmin({ prisma, clock: systemClock, email: createEmailSender("none", log), log, env });
+    await ensureFirstPlatformAdmin({ prisma, query: database.db.query, clock: systemClock, email: createEmailSender("none", log), log, env });
 
     const product = await createServer({ env, db: database.db, log });
-    const prismaApp = barePrismaApp(prisma, cookieName, env.SESSION_DAYS);
+    const prismaApp = barePrismaApp(prisma, cookieName);
     const sqlApp = bareSqlApp(database.raw, cookieName);
     try {
       const productOrigin = await product.start();
@@ -68,12 +68,13 @@ export const authRead: Scenario = {
       return { rows: rows(results), notes: [`tenant ${tenantId}: ${USERS} users; requests rotate over all of them`, ...poolNote(database)] };
     } finally {
       await Promise.allSettled([product.stop(), prismaApp.close(), sqlApp.close()]);
+      await pause(500); // let handlers of requests the load generator gave up on finish before the DB goes away
     }
   },
 };
 
 /** Tenant, admin, a role and the other users, all through the API; returns the admin's session token. */
-export async function seed(origin: string, cookieName: string) {
+async function seed(origin: string, cookieName: string) {
   const ops = httpCaller(origin, cookieName);
   await ops.mutate("auth.login", OPS);
   const created = await ops.mutate<{ tenant: { id: string }; admin: { id: string } }>("platform.tenants.create", {

@@ -1,6 +1,6 @@
 // What a service may touch: the database, the clock, e-mail, and who is acting from where.
 // Built by the tRPC middlewares (or by a job or a test) and passed to every service call.
-import type { PrismaClient, TenantDb } from "@tenancy/db";
+import type { HotQuery, PrismaClient, TenantDb } from "@tenancy/db";
 import type { Logger } from "pino";
 import type { Env } from "../env.js";
 import type { Clock } from "./clock.js";
@@ -8,6 +8,8 @@ import type { EmailSender } from "./email.js";
 
 export interface Services {
   prisma: PrismaClient;
+  /** Raw parameterised queries on the same pool, for per-request hot paths only (the session lookup). */
+  query: HotQuery;
   clock: Clock;
   email: EmailSender;
   log: Logger;

@@ -25,7 +25,7 @@ export const auditExportRoute =
           });
       const token = req.cookies[cookieName];
       const session = token
-        ? await validateSessionToken(services.prisma, token, {
+        ? await validateSessionToken(services, token, {
             now: services.clock.now(),
             days: services.env.SESSION_DAYS,
           })

@@ -23,7 +23,7 @@ export const authRouter = router({
       const { session, scope } = await auth.login(ctx, ctx.request, input);
       ctx.audit.count += scope.audit.count;
       ctx.cookies.set(ctx.sessionCookieName, session.token, session.expiresAt);
-      const resolved = await validateSessionToken(ctx.prisma, session.token, { now: ctx.clock.now(), days: ctx.env.SESSION_DAYS });
+      const resolved = await validateSessionToken(ctx, session.token, { now: ctx.clock.now(), days: ctx.env.SESSION_DAYS });
       return { me: auth.toMe(resolved!) };
     }),
 

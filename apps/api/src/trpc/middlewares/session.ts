@@ -9,7 +9,7 @@ import { t } from "../init.js";
 export async function resolveSession(ctx: Context): Promise<SessionRecord | null> {
   const token = ctx.cookies.get(ctx.sessionCookieName);
   if (!token) return null;
-  const session = await validateSessionToken(ctx.prisma, token, { now: ctx.clock.now(), days: ctx.env.SESSION_DAYS });
+  const session = await validateSessionToken(ctx, token, { now: ctx.clock.now(), days: ctx.env.SESSION_DAYS });
   if (!session) {
     ctx.cookies.clear(ctx.sessionCookieName);
     return null;
@@ -32,6 +32,7 @@ export const requireSession = t.middleware(async ({ ctx, meta, next }) => {
   }
   const scope: Scope = {
     prisma: ctx.prisma,
+    query: ctx.query,
     clock: ctx.clock,
     email: ctx.email,
     log: ctx.log,
