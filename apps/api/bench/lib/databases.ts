@@ -40,12 +40,17 @@ export async function openBenchDatabase(kind: DbKind, poolSize: number): Promise
     url.pathname = `/${row!.name}`;
     const db = await openDatabase({ kind: "postgres", url: url.toString(), poolSize });
     const pool = new pg.Pool({ connectionString: url.toString(), max: poolSize });
+    let closing = false;
+    // An idle client's error must not crash the run; at close, clients still hanging up when the database
+    // is dropped report "terminating connection", which is expected.
+    pool.on("error", (error) => closing || console.error("bench pg pool:", error.message));
     return {
       kind,
       db,
       raw: { query: async <T>(text: string, params: unknown[]) => (await pool.query(text, params)).rows as T[] },
       poolSize,
       async close() {
+        closing = true;
         await pool.end();
         await db.close();
         await clone.close();

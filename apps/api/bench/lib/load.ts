@@ -25,7 +25,7 @@ export interface LoadResult {
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   non2xx: number;
   errors: number;
-  /** Rate mode: requests still unanswered 10 s after the last send (their wait so far is in the latencies). */
+  /** Requests unanswered after 10 s (max mode) or 10 s after the last send (rate mode); their wait so far is in the latencies. */
   unanswered: number;
   statusCodes: Record<string, number>;
   offeredRps?: number;

@@ -73,7 +73,7 @@ export function formatReport(report: Report): string {
   const targetsNote = report.targetsBinding ? [] : ["targets apply to PostgreSQL; shown here for information"];
   const lateNotes = report.rows
     .filter((r) => r.measurement.unanswered > 0)
-    .map((r) => `${r.server} at ${loadLabel(r.measurement)}: could not keep up; ${r.measurement.unanswered} requests still unanswered 10 s after the last send (latencies are lower bounds)`);
+    .map((r) => `${r.server} at ${loadLabel(r.measurement)}: could not keep up; ${r.measurement.unanswered} requests unanswered within 10 s (counted at their wait so far: latencies are lower bounds)`);
   return [title, fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...lines.map(fmt), ...[...targetsNote, ...lateNotes, ...report.notes].map((n) => `  note: ${n}`)].join("\n");
 }
 

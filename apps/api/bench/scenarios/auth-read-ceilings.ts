@@ -1,14 +1,15 @@
 // The ceilings of auth-read: bare Fastify apps (no logger, no plugins) with one route doing the product's
-// two reads, session check then one tenant-scoped user read, with the thinnest code that can:
-// - "bare prisma": the product's own session validation (one raw SQL round trip through Prisma) and
-//   prisma.user.findFirst({ where: { id, tenantId } }) with the select of users.get (domains/users/service.ts);
-// - "bare sql": the same two reads as hand-written SQL through `pg` (PostgreSQL) or PGlite's query.
+// two reads with the thinnest code that can. Both check the session the same way, with their own copy of
+// what sessions.ts loads (session, user, tenant, permissions in one query; SHA-256 of the secret compared in
+// constant time), so a slower product does not slow its ceiling; they differ only in how they reach the DB:
+// - "bare prisma": that query through prisma.$queryRawUnsafe, then prisma.user.findFirst({ where: { id,
+//   tenantId } }) with the select of users.get (domains/users/service.ts);
+// - "bare sql": both reads as hand-written SQL through `pg` (PostgreSQL) or PGlite's query.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { PERMISSION_NAMES, TENANT_ADMIN_ROLE_KEY } from "@tenancy/contracts";
 import type { PrismaClient } from "@tenancy/db";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
-import { validateSessionToken } from "../../src/domains/auth/sessions.js";
 import type { RawSql } from "../lib/databases.js";
 
 export const CEILING_PATH = "/users.get";
@@ -23,25 +24,6 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 }
 
 const refuse = (reply: FastifyReply, status: number) => reply.code(status).send({ error: status === 404 ? "not found" : "unauthorized" });
-
-export function barePrismaApp(prisma: PrismaClient, cookieName: string, sessionDays: number): FastifyInstance {
-  const app = Fastify({ logger: false });
-  app.get<{ Querystring: { userId: string } }>(CEILING_PATH, async (req, reply) => {
-    const token = cookieValue(req.headers.cookie, cookieName);
-    const session = token ? await validateSessionToken(prisma, token, { now: new Date(), days: sessionDays }) : null;
-    if (!session?.active || !session.tenant?.active || !session.permissions.includes(READ_PERMISSION)) return refuse(reply, 401);
-    const user = await prisma.user.findFirst({
-      where: { id: req.query.userId, tenantId: session.tenant.id },
-      select: {
-        id: true, email: true, name: true, status: true, mustChangePassword: true, language: true, lastLoginAt: true, createdAt: true,
-        roles: { select: { role: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
-      },
-    });
-    if (!user) return refuse(reply, 404);
-    return { ...user, roles: user.roles.map((r) => r.role) };
-  });
-  return app;
-}
 
 // The session, its principal, tenant and permissions in one query: what sessions.ts loads for a tenant user.
 const SESSION_SQL = `
@@ -67,25 +49,53 @@ interface SessionRow {
   expiresAt: Date;
   tenantId: string;
   status: string;
+  mustChangePassword: boolean;
   tenantStatus: string;
   permissions: string[] | null;
   isTenantAdmin: boolean;
 }
 
+type Query = <T>(text: string, params: unknown[]) => Promise<T[]>;
+
 const encoder = new TextEncoder();
+
+/** The tenant of a valid session allowed to read users, or null. */
+async function sessionTenant(query: Query, cookieHeader: string | undefined, cookieName: string): Promise<string | null> {
+  const token = cookieValue(cookieHeader, cookieName) ?? "";
+  const dot = token.indexOf(".");
+  if (dot <= 0) return null;
+  const [session] = await query<SessionRow>(SESSION_SQL, [token.slice(0, dot)]);
+  if (!session || !constantTimeEqual(sha256(encoder.encode(token.slice(dot + 1))), Buffer.from(session.secretHash, "hex"))) return null;
+  const permissions: readonly string[] = session.isTenantAdmin ? PERMISSION_NAMES : (session.permissions ?? []);
+  const valid = session.expiresAt.getTime() > Date.now() && session.status === "active" && !session.mustChangePassword && session.tenantStatus === "active";
+  return valid && permissions.includes(READ_PERMISSION) ? session.tenantId : null;
+}
+
+export function barePrismaApp(prisma: PrismaClient, cookieName: string): FastifyInstance {
+  const query: Query = (text, params) => prisma.$queryRawUnsafe(text, ...params);
+  const app = Fastify({ logger: false });
+  app.get<{ Querystring: { userId: string } }>(CEILING_PATH, async (req, reply) => {
+    const tenantId = await sessionTenant(query, req.headers.cookie, cookieName);
+    if (!tenantId) return refuse(reply, 401);
+    const user = await prisma.user.findFirst({
+      where: { id: req.query.userId, tenantId },
+      select: {
+        id: true, email: true, name: true, status: true, mustChangePassword: true, language: true, lastLoginAt: true, createdAt: true,
+        roles: { select: { role: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+      },
+    });
+    if (!user) return refuse(reply, 404);
+    return { ...user, roles: user.roles.map((r) => r.role) };
+  });
+  return app;
+}
 
 export function bareSqlApp(sql: RawSql, cookieName: string): FastifyInstance {
   const app = Fastify({ logger: false });
   app.get<{ Querystring: { userId: string } }>(CEILING_PATH, async (req, reply) => {
-    const token = cookieValue(req.headers.cookie, cookieName) ?? "";
-    const dot = token.indexOf(".");
-    if (dot <= 0) return refuse(reply, 401);
-    const [session] = await sql.query<SessionRow>(SESSION_SQL, [token.slice(0, dot)]);
-    if (!session || !constantTimeEqual(sha256(encoder.encode(token.slice(dot + 1))), Buffer.from(session.secretHash, "hex"))) return refuse(reply, 401);
-    const permissions = session.isTenantAdmin ? PERMISSION_NAMES : (session.permissions ?? []);
-    const allowed = session.expiresAt.getTime() > Date.now() && session.status === "active" && session.tenantStatus === "active";
-    if (!allowed || !permissions.includes(READ_PERMISSION)) return refuse(reply, 401);
-    const [user] = await sql.query<Record<string, unknown>>(USER_SQL, [req.query.userId, session.tenantId]);
+    const tenantId = await sessionTenant(sql.query, req.headers.cookie, cookieName);
+    if (!tenantId) return refuse(reply, 401);
+    const [user] = await sql.query<Record<string, unknown>>(USER_SQL, [req.query.userId, tenantId]);
     return user ?? refuse(reply, 404);
   });
   return app;
