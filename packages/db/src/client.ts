@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { lockDataDir } from "./data-dir-lock.js";
+import { newPGlite } from "./pglite.js";
 import { migrate } from "./migrate.js";
 import { pgliteConnection, postgresConnection, type SqlConnection } from "./sql.js";
 
@@ -56,7 +57,7 @@ export async function openDatabase(config: DatabaseConfig, { runMigrations = fal
   let pglite: PGlite;
   try {
     // The database files live in <dataDir>/pglite, beside the lock file (PGlite wants a folder of its own).
-    pglite = new PGlite({ dataDir: config.dataDir ? join(config.dataDir, "pglite") : undefined, loadDataDir: config.loadDataDir });
+    pglite = newPGlite({ dataDir: config.dataDir ? join(config.dataDir, "pglite") : undefined, loadDataDir: config.loadDataDir });
     await pglite.waitReady;
   } catch (error) {
     unlock();

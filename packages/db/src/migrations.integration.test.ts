@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
 import { migrate, readMigrations } from "./migrate.js";
+import { newPGlite } from "./pglite.js";
 import { pgliteConnection } from "./sql.js";
 
 const CATALOG = `
@@ -31,8 +32,8 @@ describe("migrations", () => {
       ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
       { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
     );
-    const migrated = new PGlite();
-    const direct = new PGlite();
+    const migrated = newPGlite();
+    const direct = newPGlite();
     await migrate(pgliteConnection(migrated));
     await direct.exec(fromSchema);
     // Triggers and functions are written by hand in migrations (audit append-only guard), not by Prisma.
@@ -43,7 +44,7 @@ describe("migrations", () => {
   }, 60_000);
 
   it("records checksums the way prisma migrate deploy does, and refuses an edited migration", async () => {
-    const db = new PGlite();
+    const db = newPGlite();
     const conn = pgliteConnection(db);
     const migrations = readMigrations();
     expect(await migrate(conn, migrations)).toEqual(migrations.map((m) => m.name));

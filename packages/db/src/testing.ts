@@ -2,7 +2,7 @@
 // TEST_DATABASE_URL / DATABASE_URL points at a PostgreSQL server, a new database cloned from a migrated
 // template database and dropped at close.
 import { createHash, randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
+import { newPGlite } from "./pglite.js";
 import { openDatabase, type Database } from "./client.js";
 import { migrate, readMigrations } from "./migrate.js";
 import { pgliteConnection, postgresConnection } from "./sql.js";
@@ -10,7 +10,7 @@ import { pgliteConnection, postgresConnection } from "./sql.js";
 let pgliteTemplate: Promise<Blob> | undefined;
 
 async function buildPgliteTemplate(): Promise<Blob> {
-  const db = new PGlite();
+  const db = newPGlite();
   await migrate(pgliteConnection(db));
   const dump = await db.dumpDataDir("none");
   await db.close();
