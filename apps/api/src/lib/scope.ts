@@ -40,6 +40,8 @@ export interface TenantScope extends Scope {
   /** The tenant-bound client: every tenant-owned query through it is filtered by tenantId. */
   db: TenantDb;
   permissions: ReadonlySet<string>;
+  /** The tenant's IANA time zone as of this request (from the session lookup: no extra query). */
+  timeZone: string;
 }
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };

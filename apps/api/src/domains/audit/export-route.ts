@@ -67,6 +67,7 @@ export const auditExportRoute =
         tenantId,
         db: forTenant(services.prisma, tenantId),
         permissions: new Set(session.permissions),
+      timeZone: session.tenant.timeZone,
       };
       const tenant = await services.prisma.tenant.findUniqueOrThrow({
         where: { id: tenantId },

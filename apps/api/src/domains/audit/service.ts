@@ -27,11 +27,6 @@ export const toDto = (e: AuditEntry) => ({
   seq: e.seq === null ? null : e.seq.toString(),
 });
 
-async function tenantTimeZone(scope: TenantScope): Promise<string> {
-  const tenant = await scope.prisma.tenant.findUnique({ where: { id: scope.tenantId }, select: { timeZone: true } });
-  return tenant?.timeZone ?? "UTC";
-}
-
 export async function filterWhere(scope: TenantScope, f: z.infer<typeof AuditFilters>): Promise<Prisma.AuditEntryWhereInput> {
   const where: Prisma.AuditEntryWhereInput = {};
   if (f.action) where.action = f.action;
@@ -40,7 +35,7 @@ export async function filterWhere(scope: TenantScope, f: z.infer<typeof AuditFil
   if (f.targetId) where.targetId = f.targetId;
   if (f.targetType) where.targetType = f.targetType;
   if (f.from || f.to) {
-    const zone = await tenantTimeZone(scope);
+    const zone = scope.timeZone;
     where.createdAt = {
       ...(f.from ? { gte: zonedDayStart(f.from, zone, 0) } : {}),
       ...(f.to ? { lt: zonedDayStart(f.to, zone, 1) } : {}),

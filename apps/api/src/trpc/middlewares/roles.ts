@@ -26,6 +26,6 @@ export const requireTenantUser = t.middleware(({ ctx, meta, next }) => {
       permission: meta.permission,
     });
   }
-  const tenantScope: TenantScope = { ...scope, tenantId: tenant.id, db: forTenant(scope.prisma, tenant.id), permissions };
+  const tenantScope: TenantScope = { ...scope, tenantId: tenant.id, db: forTenant(scope.prisma, tenant.id), permissions, timeZone: tenant.timeZone };
   return next({ ctx: { scope: tenantScope } });
 });
