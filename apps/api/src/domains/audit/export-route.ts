@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import type { Services } from "../../lib/scope.js";
 import type { TenantScope } from "../../lib/scope.js";
 import { validateSessionToken } from "../auth/sessions.js";
-import { CSV_COLUMNS, csvRow } from "./csv.js";
+import { CSV_COLUMNS, csvRow, localTimeFormatter } from "./csv.js";
 import * as audit from "./service.js";
 
 export const auditExportRoute =
@@ -73,10 +73,7 @@ export const auditExportRoute =
         where: { id: tenantId },
         select: { timeZone: true, maskPersonalDataInExports: true, slug: true },
       });
-      const options = {
-        timeZone: tenant.timeZone,
-        mask: tenant.maskPersonalDataInExports,
-      };
+      const options = { local: localTimeFormatter(tenant.timeZone), mask: tenant.maskPersonalDataInExports };
       const filters = parsed.data;
 
       async function* lines() {
