@@ -118,6 +118,21 @@ export async function measureSequential(origin: string, headers: Record<string, 
   }
 }
 
+/**
+ * One GET from this process, for checks before a measurement. Retried once on a transport error: a
+ * keep-alive connection idle through a long seeding step may be closed by the server as it is reused.
+ */
+export async function getText(url: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url, { headers });
+      return { status: res.status, text: await res.text() };
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
 function nearestRank(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;

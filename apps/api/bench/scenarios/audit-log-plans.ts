@@ -2,9 +2,10 @@
 // captured from query events of a second PrismaClient on the same database (same adapter as the product:
 // @prisma/adapter-pg or pglite-prisma-adapter, resolved from @tenancy/db, which owns them), then run under
 // EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) through the raw connection. A plan passes when it reads the
-// table through an index and has no Seq Scan of it; a Sort of more than 100 rows above the scan, and the
-// rows read for one page, are reported too, since they show a cost that grows with the matching rows
-// rather than with the page.
+// table through an index, has no Seq Scan of it, and does not read the whole tenant (more than a quarter
+// of its rows, which an index scan can also do, e.g. a bitmap over every row of the tenant); a Sort of more
+// than 100 rows above the scan, and the rows read for one page, are reported too, since they show a cost
+// that grows with the matching rows rather than with the page.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { PrismaClient } from "@tenancy/db";
@@ -90,14 +91,19 @@ export interface PlanCheck {
   sorted: boolean;
   /** Rows of the table read by its scans (kept + removed by filters), the work behind one page. */
   rowsRead: number;
+  /** Reads at most a quarter of the tenant's rows (no scan of the whole tenant through an index either). */
+  bounded: boolean;
   /** Shared buffers hit + read by the whole statement. */
   buffers: number;
   executionMs: number;
   ok: boolean;
 }
 
-/** EXPLAIN ANALYZE of one captured statement; `table` is the relation whose access is checked. */
-export async function checkPlan(database: BenchDatabase, query: CapturedQuery, table: string): Promise<PlanCheck> {
+/**
+ * EXPLAIN ANALYZE of one captured statement; `table` is the relation whose access is checked, `tenantRows`
+ * the tenant's rows in it.
+ */
+export async function checkPlan(database: BenchDatabase, query: CapturedQuery, table: string, tenantRows: number): Promise<PlanCheck> {
   const [row] = await database.raw.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.sql}`, query.params);
   const raw = row!["QUERY PLAN"];
   const [top] = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: PlanNode; "Execution Time": number }];
@@ -125,15 +131,17 @@ export async function checkPlan(database: BenchDatabase, query: CapturedQuery, t
     0,
   );
   const access = onTable.length === 0 ? "(not read)" : onTable.map((n) => (n["Index Name"] ? `${n["Node Type"]} using ${n["Index Name"]}` : n["Node Type"])).join(" + ");
+  const bounded = rowsRead <= tenantRows / 4;
   return {
     access,
     indexUsed: indexNodes.length > 0,
     seqScan,
     sorted,
     rowsRead,
+    bounded,
     buffers: (top.Plan["Shared Hit Blocks"] ?? 0) + (top.Plan["Shared Read Blocks"] ?? 0),
     executionMs: top["Execution Time"],
-    ok: indexNodes.length > 0 && !seqScan,
+    ok: indexNodes.length > 0 && !seqScan && bounded,
   };
 }
 
