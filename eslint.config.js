@@ -4,6 +4,17 @@ import tseslint from "typescript-eslint";
 
 const restrict = (patterns, message) => ["error", { patterns: patterns.map((group) => ({ group: [group], message })) }];
 
+const SERVICES = ["apps/api/src/domains/**/service.ts", "apps/api/src/domains/**/*-service.ts", "apps/api/src/lib/**"];
+const TRANSPORT = ["@trpc/*", "fastify", "@fastify/*"];
+const TRANSPORT_MESSAGE = "Services are transport-free: throw AppError, take a Scope.";
+const UNSCOPED_MESSAGE = "Tenant code uses only scope.db (the tenant-bound client from forTenant) and its named helpers; never the unscoped client or raw SQL.";
+const UNSCOPED_DB_IMPORTS = {
+  name: "@tenancy/db",
+  importNames: ["PrismaClient", "openDatabase", "Database", "forTenant", "HotQuery", "SqlConnection", "migrate"],
+  message: UNSCOPED_MESSAGE,
+};
+const UNSCOPED_DB_PACKAGES = ["@tenancy/db/*", "@prisma/*", "pg", "@electric-sql/*", "pglite-prisma-adapter"];
+
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/dist/**", "**/generated/**", "**/.data/**", "**/test-results/**", "bench/results/**"] },
   js.configs.recommended,
@@ -26,8 +37,33 @@ export default tseslint.config(
     rules: { "no-restricted-imports": restrict(["@tenancy/*", "@prisma/*", "@trpc/*", "fastify", "react"], "contracts import only zod.") },
   },
   {
-    files: ["apps/api/src/domains/**/service.ts", "apps/api/src/domains/**/*-service.ts", "apps/api/src/lib/**"],
-    rules: { "no-restricted-imports": restrict(["@trpc/*", "fastify", "@fastify/*"], "Services are transport-free: throw AppError, take a Scope.") },
+    files: SERVICES,
+    rules: { "no-restricted-imports": restrict(TRANSPORT, TRANSPORT_MESSAGE) },
+  },
+  {
+    // Tenant code (every domain but platform and auth) holds only the tenant-bound client: it may not
+    // import a way to the database, nor reach the unscoped client through a scope or services object.
+    files: ["apps/api/src/domains/**"],
+    ignores: ["apps/api/src/domains/platform/**", "apps/api/src/domains/auth/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [UNSCOPED_DB_IMPORTS], patterns: [{ group: UNSCOPED_DB_PACKAGES, message: UNSCOPED_MESSAGE }] }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[property.name=/^(prisma|\\$queryRaw|\\$executeRaw|\\$queryRawUnsafe|\\$executeRawUnsafe)$/]", message: UNSCOPED_MESSAGE },
+        { selector: "ObjectPattern > Property[key.name='prisma']", message: UNSCOPED_MESSAGE },
+      ],
+    },
+  },
+  {
+    // Tenant services: both rules at once (a later block would otherwise replace the earlier one).
+    files: SERVICES.filter((glob) => glob.startsWith("apps/api/src/domains/")),
+    ignores: ["apps/api/src/domains/platform/**", "apps/api/src/domains/auth/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [UNSCOPED_DB_IMPORTS], patterns: [{ group: UNSCOPED_DB_PACKAGES, message: UNSCOPED_MESSAGE }, { group: TRANSPORT, message: TRANSPORT_MESSAGE }] },
+      ],
+    },
   },
   {
     files: ["apps/admin/**", "packages/ui/**"],

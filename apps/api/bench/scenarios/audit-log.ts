@@ -10,10 +10,9 @@
 // fresh server process per size, audit-log-export-server.ts), beside a bare-stream ceiling.
 import { createHash } from "node:crypto";
 import { PERMISSION_NAMES } from "@tenancy/contracts";
-import { forTenant } from "@tenancy/db";
 import * as audit from "../../src/domains/audit/service.js";
 import { encodeCursor } from "../../src/lib/cursor.js";
-import type { Services, TenantScope } from "../../src/lib/scope.js";
+import { tenantScope, type Services, type TenantScope } from "../../src/lib/scope.js";
 import { zonedDayStart } from "../../src/lib/time.js";
 import type { BenchDatabase, DbKind } from "../lib/databases.js";
 import type { Measurement } from "../lib/load.js";
@@ -178,18 +177,9 @@ function pageSql(tenantId: string, f: Filters, cursor: Prepared["cursor"]): { te
 }
 
 /** What the tRPC middleware would give audit.list, on the given client. */
-function tenantScope(prisma: Services["prisma"], services: Services, tenant: BenchTenant): TenantScope {
-  return {
-    ...services,
-    prisma,
-    actor: { type: "user", id: tenant.adminId, name: `Admin ${tenant.slug}` },
-    request: { ip: null, userAgent: null, requestId: null },
-    audit: { count: 0 },
-    tenantId: tenant.id,
-    db: forTenant(prisma, tenant.id),
-    permissions: new Set(PERMISSION_NAMES),
-    timeZone: TIME_ZONE,
-  };
+function benchScope(prisma: Services["prisma"], services: Services, tenant: BenchTenant): TenantScope {
+  const principal = { tenantId: tenant.id, timeZone: TIME_ZONE, actor: { type: "user" as const, id: tenant.adminId, name: `Admin ${tenant.slug}` }, permissions: PERMISSION_NAMES };
+  return tenantScope({ ...services, prisma }, principal, { ip: null, userAgent: null, requestId: null });
 }
 
 const keyOf = (p: Prepared) => `${p.def.label}/${p.def.deep ? "deep" : "first"}`;
@@ -242,8 +232,8 @@ export const makeAuditLog = (sizesOf: typeof SIZES): Scenario => ({
       // History ends a minute before now, so the entries the API just wrote stay the newest.
       const endMs = Date.now() - 60_000;
       const defs = queries(measured.id, endMs);
-      const scope = tenantScope(capture.prisma, product.services, measured);
-      const productScope = tenantScope(database.db.prisma, product.services, measured);
+      const scope = benchScope(capture.prisma, product.services, measured);
+      const productScope = benchScope(database.db.prisma, product.services, measured);
       const headers = product.headersOf(measured);
 
       /** Counts, the deep cursor (computed in SQL, encoded by the product's own encodeCursor) and the plan of each query. */

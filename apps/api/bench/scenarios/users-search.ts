@@ -5,9 +5,8 @@
 // SQL in this process, and the plan of the SQL Prisma sends. Then the search queries again without the
 // schema's trigram GIN indexes (dropped in this throwaway database, users-search-trgm.ts): what they buy.
 import { PERMISSION_NAMES } from "@tenancy/contracts";
-import { forTenant } from "@tenancy/db";
 import * as users from "../../src/domains/users/service.js";
-import type { Services, TenantScope } from "../../src/lib/scope.js";
+import { tenantScope, type Services, type TenantScope } from "../../src/lib/scope.js";
 import type { BenchDatabase } from "../lib/databases.js";
 import type { Measurement } from "../lib/load.js";
 import type { Row, Target } from "../lib/report.js";
@@ -194,17 +193,12 @@ async function measureAll(
   title: string,
 ) {
   const capture = await openSqlCapture(database);
-  const scopeOn = (prisma: Services["prisma"]): TenantScope => ({
-    ...product.services,
-    prisma,
-    actor: { type: "user", id: tenant.adminId, name: `Admin ${tenant.slug}` },
-    request: { ip: null, userAgent: null, requestId: null },
-    audit: { count: 0 },
-    tenantId: tenant.id,
-    db: forTenant(prisma, tenant.id),
-    permissions: new Set(PERMISSION_NAMES),
-    timeZone: "Europe/Paris",
-  });
+  const scopeOn = (prisma: Services["prisma"]): TenantScope =>
+    tenantScope(
+      { ...product.services, prisma },
+      { tenantId: tenant.id, timeZone: "Europe/Paris", actor: { type: "user", id: tenant.adminId, name: `Admin ${tenant.slug}` }, permissions: PERMISSION_NAMES },
+      { ip: null, userAgent: null, requestId: null },
+    );
   try {
     const walkScope = scopeOn(database.db.prisma);
     const captureScope = scopeOn(capture.prisma);

@@ -1,16 +1,31 @@
 // The one way state changes are recorded: in the caller's transaction, an audit entry and an outbox event.
 import { EVENTS, type EventPayload, type EventType } from "@tenancy/contracts";
 import { uuidv7 } from "@tenancy/db";
-import type { Scope } from "./scope.js";
+import type { TenantTx } from "@tenancy/db";
+import { AppError } from "./app-error.js";
+import type { Acting } from "./scope.js";
 
 interface Creator {
   create(args: { data: never }): Promise<unknown>;
 }
-/** A transaction client, tenant-scoped or not: anything with auditEntry, event and tenant delegates. */
-export interface RecordTx {
+type PrivacySelect = { keepAuditIpAndUserAgent: true };
+/** An unscoped transaction (platform, auth, jobs): reads any tenant's privacy setting. */
+interface PlatformRecordTx {
   auditEntry: Creator;
   event: Creator;
-  tenant: { findUnique(args: { where: { id: string }; select: { keepAuditIpAndUserAgent: true } }): Promise<{ keepAuditIpAndUserAgent: boolean } | null> };
+  tenant: { findUnique(args: { where: { id: string }; select: PrivacySelect }): Promise<{ keepAuditIpAndUserAgent: boolean } | null> };
+}
+/** A transaction of the tenant-bound client: records for its own tenant only. */
+type TenantRecordTx = Pick<TenantTx, "auditEntry" | "event" | "ownTenant" | "tenantId">;
+export type RecordTx = PlatformRecordTx | TenantRecordTx;
+
+async function keepsClientInfo(tx: RecordTx, tenantId: string): Promise<boolean> {
+  if ("ownTenant" in tx) {
+    if (tx.tenantId !== tenantId) throw new AppError("INTERNAL", "A tenant transaction can only record for its own tenant.");
+    return (await tx.ownTenant.get({ keepAuditIpAndUserAgent: true })).keepAuditIpAndUserAgent;
+  }
+  const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { keepAuditIpAndUserAgent: true } });
+  return tenant?.keepAuditIpAndUserAgent ?? true;
 }
 
 export interface RecordInput<T extends EventType> {
@@ -22,16 +37,12 @@ export interface RecordInput<T extends EventType> {
   success?: boolean;
 }
 
-export async function record<T extends EventType>(tx: RecordTx, scope: Scope, input: RecordInput<T>): Promise<void> {
+export async function record<T extends EventType>(tx: RecordTx, scope: Acting, input: RecordInput<T>): Promise<void> {
   const def = EVENTS[input.type];
   const payload = def.payload.parse(input.payload) as object;
   const createdAt = scope.clock.now();
   // Privacy setting of the tenant: whether its audit entries may hold IP addresses and user agents.
-  let keepClientInfo = true;
-  if (input.tenantId && (scope.request.ip || scope.request.userAgent)) {
-    const tenant = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { keepAuditIpAndUserAgent: true } });
-    keepClientInfo = tenant?.keepAuditIpAndUserAgent ?? true;
-  }
+  const keepClientInfo = input.tenantId && (scope.request.ip || scope.request.userAgent) ? await keepsClientInfo(tx, input.tenantId) : true;
   const audit = {
     id: uuidv7(createdAt.getTime()),
     tenantId: input.tenantId,

@@ -79,14 +79,14 @@ export async function* stream(scope: TenantScope, filters: z.infer<typeof AuditF
 }
 
 export async function recordExport(scope: TenantScope, rows: number, filters: Record<string, unknown>) {
-  await scope.prisma.$transaction((tx) =>
+  await scope.db.$transaction((tx) =>
     record(tx, scope, { type: "audit.exported", tenantId: scope.tenantId, target: { type: "audit_log", id: null }, changes: { filters, rows }, payload: { rows, filters } }),
   );
 }
 
 /** Walks the tenant's chain from the retention purge point and reports the first broken link. */
 export async function verify(scope: TenantScope) {
-  const chain = await scope.prisma.auditChain.findUnique({ where: { chainId: scope.tenantId } });
+  const chain = await scope.db.auditChain.get();
   const purgedThroughSeq = chain?.purgedThroughSeq ?? 0n;
   const lastSeq = chain?.lastSeq ?? 0n;
   const unsealed = await scope.db.auditEntry.count({ where: { sealedAt: null } });

@@ -104,16 +104,18 @@ SELECT s.id, s."secretHash", s."expiresAt", s."platformAdminId", s."userId",
        t.id AS "tenantId", t.status::text AS "tenantStatus", t.slug, t.name AS "tenantName", t."timeZone", t.currency,
        t.language AS "tenantLanguage", t."dateFormat", t."numberFormat", r.permissions, r."isTenantAdmin"
   FROM sessions s
-  LEFT JOIN users u ON u.id = s."userId"
+  LEFT JOIN users u ON u.id = s."userId" AND u."tenantId" = s."tenantId"
   LEFT JOIN platform_admins pa ON pa.id = s."platformAdminId"
   LEFT JOIN tenants t ON t.id = u."tenantId"
   LEFT JOIN LATERAL (
+    -- Grants count only within the user's own tenant (the composite foreign keys already ensure it; this
+    -- keeps the lookup right even if a row were ever linked across tenants by hand).
     SELECT array_agg(DISTINCT p) FILTER (WHERE p IS NOT NULL) AS permissions,
            bool_or(ro.key = '${TENANT_ADMIN_ROLE_KEY}') AS "isTenantAdmin"
       FROM user_roles ur
-      JOIN roles ro ON ro.id = ur."roleId"
+      JOIN roles ro ON ro.id = ur."roleId" AND ro."tenantId" = u."tenantId"
       LEFT JOIN LATERAL unnest(ro.permissions) AS p ON true
-     WHERE ur."userId" = u.id
+     WHERE ur."userId" = u.id AND ur."tenantId" = u."tenantId"
   ) r ON u.id IS NOT NULL
  WHERE s.id = $1`;
 

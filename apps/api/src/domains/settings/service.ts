@@ -35,11 +35,7 @@ function toDto(t: Row): Settings {
   };
 }
 
-async function load(scope: TenantScope) {
-  const tenant = await scope.prisma.tenant.findUnique({ where: { id: scope.tenantId }, select: SELECT });
-  if (!tenant) throw new AppError("TENANT_NOT_FOUND", "This tenant does not exist.");
-  return tenant;
-}
+const load = (scope: TenantScope) => scope.db.ownTenant.get(SELECT);
 
 export async function get(scope: TenantScope): Promise<Settings> {
   return toDto(await load(scope));
@@ -50,8 +46,8 @@ export async function update(scope: TenantScope, input: z.infer<typeof UpdateSet
   const patch = { ...input.general, ...input.localization, ...input.compliance };
   const changes = diff(before, patch);
   if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every setting already has this value.");
-  return scope.prisma.$transaction(async (tx) => {
-    const updated = await tx.tenant.update({ where: { id: scope.tenantId }, data: patch, select: SELECT });
+  return scope.db.$transaction(async (tx) => {
+    const updated = await tx.ownTenant.update(patch, SELECT);
     await record(tx, scope, {
       type: "tenant.settings_updated",
       tenantId: scope.tenantId,

@@ -166,7 +166,7 @@ export async function setActive(scope: TenantScope, userId: string, active: bool
   }
   const user = await scope.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { status: active ? "active" : "deactivated", deactivatedAt: active ? null : scope.clock.now() } });
-    if (!active) await tx.session.deleteMany({ where: { userId, tenantId: scope.tenantId } });
+    if (!active) await tx.sessions.endForUser(userId);
     await record(tx, scope, {
       type: active ? "user.reactivated" : "user.deactivated",
       tenantId: scope.tenantId,
@@ -185,7 +185,7 @@ export async function resetPassword(scope: TenantScope, input: z.infer<typeof Re
   const passwordHash = await hashPassword(input.password ?? generatedPassword!);
   await scope.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true } });
-    await tx.session.deleteMany({ where: { userId: user.id, tenantId: scope.tenantId } });
+    await tx.sessions.endForUser(user.id);
     await record(tx, scope, {
       type: "user.password_reset",
       tenantId: scope.tenantId,

@@ -1,8 +1,7 @@
 // Area guards: platform procedures need a platform admin; tenant procedures need a tenant user holding the
 // permission named in the procedure's meta, and get the tenant-bound scope their services receive.
-import { forTenant } from "@tenancy/db";
 import { AppError } from "../../lib/app-error.js";
-import type { Scope, TenantScope } from "../../lib/scope.js";
+import { tenantScope, type Scope, type TenantScope } from "../../lib/scope.js";
 import type { SessionRecord } from "../../domains/auth/sessions.js";
 import { t } from "../init.js";
 
@@ -26,6 +25,6 @@ export const requireTenantUser = t.middleware(({ ctx, meta, next }) => {
       permission: meta.permission,
     });
   }
-  const tenantScope: TenantScope = { ...scope, tenantId: tenant.id, db: forTenant(scope.prisma, tenant.id), permissions, timeZone: tenant.timeZone };
-  return next({ ctx: { scope: tenantScope } });
+  const scoped: TenantScope = tenantScope(scope, { tenantId: tenant.id, timeZone: tenant.timeZone, actor: scope.actor, permissions }, scope.request, scope.audit);
+  return next({ ctx: { scope: scoped } });
 });
