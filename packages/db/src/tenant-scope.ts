@@ -101,6 +101,12 @@ type ScalarSelect = { [K in TenantScalar]?: true };
 export interface OwnTenant {
   get<S extends ScalarSelect>(select: S): Promise<Prisma.TenantGetPayload<{ select: S }>>;
   update<S extends ScalarSelect>(data: Pick<Prisma.TenantUncheckedUpdateInput, OwnTenantWritable>, select: S): Promise<Prisma.TenantGetPayload<{ select: S }>>;
+  /**
+   * Inside a transaction: locks the tenant's row until the transaction ends, so guards that must see each
+   * other's writes (the last tenant admin) run one at a time per tenant. FOR NO KEY UPDATE, so inserts
+   * that only reference the tenant (their foreign key checks) are not held up.
+   */
+  lock(): Promise<void>;
 }
 
 /** The sessions of the tenant's users: tenant code may end them, never read or create them. */
@@ -251,6 +257,9 @@ function ownTenant(client: Prisma.TransactionClient, schema: Schema, tenantId: s
         if (!tenant.scalars.has(key) || WRITABLE_EXCLUDED.has(key)) throw new TenantScopeError(`Tenant.${key} cannot be changed through the own-tenant helper.`);
       }
       return client.tenant.update({ where: { id: tenantId }, data, select }) as never;
+    },
+    async lock() {
+      await client.$queryRawUnsafe(`SELECT 1 FROM tenants WHERE id = $1::uuid FOR NO KEY UPDATE`, tenantId);
     },
   };
 }

@@ -42,18 +42,24 @@ export async function create(scope: Scope, input: z.infer<typeof CreatePlatformA
   }
 }
 
+/** Serializes changes to the set of active platform admins, so the last-admin check sees every one. */
+const ADMINS_LOCK = 0x706c_6164; // any constant shared by every caller of the lock
+
 export async function setActive(scope: Scope, adminId: string, active: boolean) {
-  const admin = await scope.prisma.platformAdmin.findUnique({ where: { id: adminId }, select: SELECT });
-  if (!admin) throw new AppError("ADMIN_NOT_FOUND", "This platform admin does not exist.");
-  if ((admin.status === "active") === active) {
-    throw new AppError("INVALID_STATE", active ? "This platform admin is already active." : "This platform admin is already deactivated.");
-  }
-  if (!active) {
-    if (adminId === scope.actor.id) throw new AppError("SELF_DEACTIVATION", "You cannot deactivate yourself; ask another platform admin.");
-    const others = await scope.prisma.platformAdmin.count({ where: { status: "active", id: { not: adminId } } });
-    if (others === 0) throw new AppError("LAST_ADMIN", "This is the last active platform admin; add another one first.");
-  }
+  if (!active && adminId === scope.actor.id) throw new AppError("SELF_DEACTIVATION", "You cannot deactivate yourself; ask another platform admin.");
   return scope.prisma.$transaction(async (tx) => {
+    // Under the lock, two admins deactivating each other at once run one after the other; the second
+    // then sees the first's change and is refused.
+    await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)::text AS locked`, ADMINS_LOCK);
+    const admin = await tx.platformAdmin.findUnique({ where: { id: adminId }, select: SELECT });
+    if (!admin) throw new AppError("ADMIN_NOT_FOUND", "This platform admin does not exist.");
+    if ((admin.status === "active") === active) {
+      throw new AppError("INVALID_STATE", active ? "This platform admin is already active." : "This platform admin is already deactivated.");
+    }
+    if (!active) {
+      const others = await tx.platformAdmin.count({ where: { status: "active", id: { not: adminId } } });
+      if (others === 0) throw new AppError("LAST_ADMIN", "This is the last active platform admin; add another one first.");
+    }
     const updated = await tx.platformAdmin.update({ where: { id: adminId }, data: { status: active ? "active" : "deactivated" }, select: SELECT });
     if (!active) await tx.session.deleteMany({ where: { platformAdminId: adminId } });
     await record(tx, scope, {

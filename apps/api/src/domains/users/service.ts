@@ -1,23 +1,26 @@
 // Tenant users: list (search, role/status filters, sorting, keyset pages), create with a one-time or given
 // password, edit, deactivate/reactivate (ending sessions), reset passwords, and each user's own profile.
-// The last active tenant admin can neither be deactivated nor lose the admin role.
+// The last active tenant admin can neither be deactivated nor lose the admin role, and nobody grants or
+// touches more than they hold (lib/privilege.ts); both checks run under the tenant's lock.
 import type { CreateUserInput, ListUsersInput, ResetUserPasswordInput, UpdateProfileInput, UpdateUserInput } from "@tenancy/contracts";
 import { TENANT_ADMIN_ROLE_KEY } from "@tenancy/contracts";
-import { uuidv7, type Prisma } from "@tenancy/db";
+import { uuidv7, type Prisma, type TenantTx } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../../lib/app-error.js";
 import { isReasonableDate } from "../../lib/cursor.js";
 import { generatePassword, hashPassword } from "../../lib/passwords.js";
+import { assertActorHolds, grantedBy, guarded } from "../../lib/privilege.js";
 import { diff, record } from "../../lib/record.js";
 import type { TenantScope } from "../../lib/scope.js";
 
 const SELECT = {
   id: true, email: true, name: true, status: true, mustChangePassword: true, language: true, lastLoginAt: true, createdAt: true,
-  roles: { select: { role: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+  roles: { select: { role: { select: { id: true, name: true, key: true, permissions: true } } }, orderBy: { createdAt: "asc" } },
 } as const satisfies Prisma.UserSelect;
 
 type Row = Prisma.UserGetPayload<{ select: typeof SELECT }>;
-const toDto = ({ roles, ...user }: Row) => ({ ...user, roles: roles.map((r) => r.role) });
+const toDto = ({ roles, ...user }: Row) => ({ ...user, roles: roles.map(({ role }) => ({ id: role.id, name: role.name })) });
+const permissionsOf = (user: Row) => grantedBy(user.roles.map((r) => r.role));
 
 type Sort = z.infer<typeof ListUsersInput>["sort"];
 
@@ -62,46 +65,52 @@ export async function list(scope: TenantScope, input: z.infer<typeof ListUsersIn
   return { items: items.map(toDto), nextCursor: rows.length > input.limit && last ? encode(input.sort, last) : null };
 }
 
-async function findUser(scope: TenantScope, userId: string) {
-  const user = await scope.db.user.findUnique({ where: { id: userId }, select: SELECT });
+async function findUser(db: TenantTx, userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: SELECT });
   if (!user) throw new AppError("USER_NOT_FOUND", "This user does not exist in your workspace.");
   return user;
 }
 
 export async function get(scope: TenantScope, userId: string) {
-  return toDto(await findUser(scope, userId));
+  return toDto(await findUser(scope.db, userId));
 }
 
-async function assertRoles(scope: TenantScope, roleIds: string[]) {
+async function assertRoles(db: TenantTx, roleIds: string[]) {
   const unique = [...new Set(roleIds)];
-  const found = await scope.db.role.findMany({ where: { id: { in: unique } }, select: { id: true, key: true } });
+  const found = await db.role.findMany({ where: { id: { in: unique } }, select: { id: true, key: true, permissions: true } });
   if (found.length !== unique.length) throw new AppError("ROLE_NOT_FOUND", "One of the chosen roles does not exist; reload the list of roles.", { field: "roleIds" });
   return found;
 }
 
-/** Throws LAST_ADMIN when `userId` is the only active holder of the Tenant Admin role. */
-async function assertNotLastAdmin(scope: TenantScope, userId: string, action: string) {
-  const admins = await scope.db.user.findMany({
-    where: { status: "active", roles: { some: { role: { key: TENANT_ADMIN_ROLE_KEY } } } },
-    select: { id: true },
-    take: 2,
-  });
-  if (admins.length === 1 && admins[0]!.id === userId) {
+/**
+ * Throws LAST_ADMIN when `userId` is an active Tenant Admin and no other active one exists. Call it inside
+ * the transaction, after `tx.ownTenant.lock()`: two admins removing each other at once then run one after
+ * the other, and the second sees the first's change.
+ */
+async function assertNotLastAdmin(tx: TenantTx, userId: string, action: string) {
+  const isAdmin = { status: "active" as const, roles: { some: { role: { key: TENANT_ADMIN_ROLE_KEY } } } };
+  const [target, others] = await Promise.all([
+    tx.user.count({ where: { id: userId, ...isAdmin } }),
+    tx.user.count({ where: { id: { not: userId }, ...isAdmin } }),
+  ]);
+  if (target > 0 && others === 0) {
     throw new AppError("LAST_ADMIN", `This is the last active tenant admin, so they cannot ${action}. Make another user a Tenant Admin first.`);
   }
 }
+
 
 export async function create(scope: TenantScope, input: z.infer<typeof CreateUserInput>) {
   if (await scope.db.user.findFirst({ where: { email: input.email }, select: { id: true } })) {
     throw new AppError("EMAIL_TAKEN", "A user with this e-mail already exists in your workspace.", { field: "email" });
   }
-  const roles = await assertRoles(scope, input.roleIds);
   const generatedPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? generatedPassword!);
   const now = scope.clock.now();
   const id = uuidv7(now.getTime());
   try {
-    const user = await scope.db.$transaction(async (tx) => {
+    const user = await guarded(scope, async (tx) => {
+      const roles = await assertRoles(tx, input.roleIds);
+      assertActorHolds(scope, grantedBy(roles), "give these roles");
       await tx.user.create({
         data: { id, tenantId: scope.tenantId, email: input.email, name: input.name, language: input.language ?? null, passwordHash, mustChangePassword: true, createdAt: now },
       });
@@ -123,21 +132,22 @@ export async function create(scope: TenantScope, input: z.infer<typeof CreateUse
 }
 
 export async function update(scope: TenantScope, input: z.infer<typeof UpdateUserInput>) {
-  const before = await findUser(scope, input.userId);
-  const changes: Record<string, unknown> = diff({ name: before.name, language: before.language }, { name: input.name, language: input.language });
-  let roleIds: string[] | undefined;
-  if (input.roleIds) {
-    const roles = await assertRoles(scope, input.roleIds);
-    roleIds = roles.map((r) => r.id);
-    const beforeIds = before.roles.map((r) => r.role.id).sort();
-    if (JSON.stringify(beforeIds) !== JSON.stringify([...roleIds].sort())) {
-      changes.roleIds = { from: beforeIds, to: roleIds };
-      const keepsAdmin = roles.some((r) => r.key === TENANT_ADMIN_ROLE_KEY);
-      if (!keepsAdmin) await assertNotLastAdmin(scope, input.userId, "lose the Tenant Admin role");
+  const user = await guarded(scope, async (tx) => {
+    const before = await findUser(tx, input.userId);
+    assertActorHolds(scope, permissionsOf(before), "edit this user");
+    const changes: Record<string, unknown> = diff({ name: before.name, language: before.language }, { name: input.name, language: input.language });
+    let roleIds: string[] | undefined;
+    if (input.roleIds) {
+      const roles = await assertRoles(tx, input.roleIds);
+      roleIds = roles.map((r) => r.id);
+      const beforeIds = before.roles.map((r) => r.role.id).sort();
+      if (JSON.stringify(beforeIds) !== JSON.stringify([...roleIds].sort())) {
+        changes.roleIds = { from: beforeIds, to: roleIds };
+        assertActorHolds(scope, grantedBy(roles), "give these roles");
+        if (!roles.some((r) => r.key === TENANT_ADMIN_ROLE_KEY)) await assertNotLastAdmin(tx, input.userId, "lose the Tenant Admin role");
+      }
     }
-  }
-  if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every field already has this value.");
-  const user = await scope.db.$transaction(async (tx) => {
+    if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every field already has this value.");
     await tx.user.update({ where: { id: input.userId }, data: { name: input.name, language: input.language } });
     if (roleIds && changes.roleIds) {
       await tx.userRole.deleteMany({ where: { userId: input.userId } });
@@ -156,15 +166,14 @@ export async function update(scope: TenantScope, input: z.infer<typeof UpdateUse
 }
 
 export async function setActive(scope: TenantScope, userId: string, active: boolean) {
-  const before = await findUser(scope, userId);
-  if ((before.status === "active") === active) {
-    throw new AppError("INVALID_STATE", active ? "This user is already active." : "This user is already deactivated.");
-  }
-  if (!active) {
-    if (userId === scope.actor.id) throw new AppError("SELF_DEACTIVATION", "You cannot deactivate yourself; ask another admin.");
-    await assertNotLastAdmin(scope, userId, "be deactivated");
-  }
-  const user = await scope.db.$transaction(async (tx) => {
+  if (!active && userId === scope.actor.id) throw new AppError("SELF_DEACTIVATION", "You cannot deactivate yourself; ask another admin.");
+  const user = await guarded(scope, async (tx) => {
+    const before = await findUser(tx, userId);
+    if ((before.status === "active") === active) {
+      throw new AppError("INVALID_STATE", active ? "This user is already active." : "This user is already deactivated.");
+    }
+    assertActorHolds(scope, permissionsOf(before), active ? "reactivate this user" : "deactivate this user");
+    if (!active) await assertNotLastAdmin(tx, userId, "be deactivated");
     await tx.user.update({ where: { id: userId }, data: { status: active ? "active" : "deactivated", deactivatedAt: active ? null : scope.clock.now() } });
     if (!active) await tx.sessions.endForUser(userId);
     await record(tx, scope, {
@@ -180,25 +189,29 @@ export async function setActive(scope: TenantScope, userId: string, active: bool
 }
 
 export async function resetPassword(scope: TenantScope, input: z.infer<typeof ResetUserPasswordInput>) {
-  const user = await findUser(scope, input.userId);
+  // Checked before the (slow) hash so a refused reset costs nothing, and again under the lock.
+  assertActorHolds(scope, permissionsOf(await findUser(scope.db, input.userId)), "reset this user's password");
   const generatedPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? generatedPassword!);
-  await scope.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true } });
-    await tx.sessions.endForUser(user.id);
+  const user = await guarded(scope, async (tx) => {
+    const target = await findUser(tx, input.userId);
+    assertActorHolds(scope, permissionsOf(target), "reset this user's password");
+    await tx.user.update({ where: { id: target.id }, data: { passwordHash, mustChangePassword: true } });
+    await tx.sessions.endForUser(target.id);
     await record(tx, scope, {
       type: "user.password_reset",
       tenantId: scope.tenantId,
-      target: { type: "user", id: user.id, name: user.email },
-      payload: { userId: user.id, email: user.email },
+      target: { type: "user", id: target.id, name: target.email },
+      payload: { userId: target.id, email: target.email },
     });
+    return target;
   });
   await scope.email.send({ to: user.email, template: "password_reset", data: {} });
   return { generatedPassword };
 }
 
 export async function updateProfile(scope: TenantScope, input: z.infer<typeof UpdateProfileInput>) {
-  const before = await findUser(scope, scope.actor.id!);
+  const before = await findUser(scope.db, scope.actor.id!);
   const changes = diff({ name: before.name, language: before.language }, { name: input.name, language: input.language });
   if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every field already has this value.");
   const user = await scope.db.$transaction(async (tx) => {

@@ -48,10 +48,14 @@ describe("users", () => {
     await dan.auth.login({ email: "dan@example.com", password: "dan's long passphrase", workspace: t.slug });
     await dan.auth.changePassword({ currentPassword: "dan's long passphrase", newPassword: "dan's newer passphrase" });
     expect((await dan.users.list({})).items.length).toBeGreaterThan(0);
+    expect(await h.db.prisma.session.count({ where: { userId: user.id } })).toBe(1);
     await t.admin.users.deactivate({ userId: user.id });
+    expect(await h.db.prisma.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await dan.auth.me()).toBeNull();
     expect((await fails(h.caller().auth.login({ email: "dan@example.com", password: "dan's newer passphrase", workspace: t.slug }))).message).toMatch(/deactivated/);
     await t.admin.users.reactivate({ userId: user.id });
+    // The session from before the deactivation stays ended: reactivation restores the account, not old logins.
+    expect(await dan.auth.me()).toBeNull();
     await expect(h.caller().auth.login({ email: "dan@example.com", password: "dan's newer passphrase", workspace: t.slug })).resolves.toBeTruthy();
   });
 
@@ -71,6 +75,7 @@ describe("users", () => {
     const rita = h.caller();
     await rita.auth.login({ email: "rita@example.com", password: "rita's long passphrase", workspace: t.slug });
     const { generatedPassword } = await t.admin.users.resetPassword({ userId: user.id });
+    expect(await h.db.prisma.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await rita.auth.me()).toBeNull();
     const { me } = await h.caller().auth.login({ email: "rita@example.com", password: generatedPassword!, workspace: t.slug });
     expect(me.mustChangePassword).toBe(true);
@@ -94,8 +99,13 @@ describe("users", () => {
     expect(p2.nextCursor).toBeNull();
     const admins = await t.admin.users.list({ roleId: adminRoleId });
     expect(admins.items.every((u) => u.roles.some((r) => r.id === adminRoleId))).toBe(true);
+    const wim = search.items.find((u) => u.name === "Wim")!;
+    await t.admin.users.deactivate({ userId: wim.id });
     const inactive = await t.admin.users.list({ status: "deactivated" });
+    expect(inactive.items.map((u) => u.name)).toContain("Wim");
     expect(inactive.items.every((u) => u.status === "deactivated")).toBe(true);
+    const active = await t.admin.users.list({ status: "active", search: "list.example", sort: "name" });
+    expect(active.items.map((u) => u.name)).toEqual(["Xena", "Yan"]);
     expect((await fails(t.admin.users.list({ sort: "email", cursor: p1.nextCursor! }))).code).toBe("BAD_REQUEST");
   });
 });
