@@ -53,7 +53,9 @@ function after(sort: Sort, cursor: string | undefined): Prisma.UserWhereInput {
 export async function list(scope: TenantScope, input: z.infer<typeof ListUsersInput>) {
   const filters: Prisma.UserWhereInput[] = [after(input.sort, input.cursor)];
   if (input.search) {
-    filters.push({ OR: [{ name: { contains: input.search, mode: "insensitive" } }, { email: { contains: input.search, mode: "insensitive" } }] });
+    // Prisma sends `contains` as a LIKE pattern without escaping it: `%` and `_` would match anything.
+    const search = input.search.replace(/[\\%_]/g, "\\$&");
+    filters.push({ OR: [{ name: { contains: search, mode: "insensitive" } }, { email: { contains: search, mode: "insensitive" } }] });
   }
   if (input.status) filters.push({ status: input.status });
   if (input.roleId) filters.push({ roles: { some: { roleId: input.roleId } } });

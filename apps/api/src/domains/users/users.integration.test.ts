@@ -107,6 +107,11 @@ describe("users", () => {
     const active = await t.admin.users.list({ status: "active", search: "list.example", sort: "name" });
     expect(active.items.map((u) => u.name)).toEqual(["Xena", "Yan"]);
     expect((await fails(t.admin.users.list({ sort: "email", cursor: p1.nextCursor! }))).code).toBe("BAD_REQUEST");
+    // Search text is literal: LIKE metacharacters match themselves only.
+    await t.admin.users.create({ email: "under_score@list.example", name: "100% Sure", roleIds: [viewerRoleId] });
+    expect((await t.admin.users.list({ search: "_" })).items.map((u) => u.email)).toEqual(["under_score@list.example"]);
+    expect((await t.admin.users.list({ search: "0%" })).items.map((u) => u.name)).toEqual(["100% Sure"]);
+    expect((await t.admin.users.list({ search: "\\" })).items).toEqual([]);
   });
 });
 
@@ -130,6 +135,17 @@ describe("roles", () => {
     expect((await fails(t.admin.roles.create({ name: "viewer", permissions: [] }))).code).toBe("CONFLICT");
     expect((await fails(t.admin.roles.update({ roleId: adminRoleId, permissions: [] }))).code).toBe("CONFLICT");
     expect((await fails(t.admin.roles.delete({ roleId: adminRoleId }))).code).toBe("CONFLICT");
+  });
+
+  it("role names with LIKE metacharacters are plain text: no wildcard match, no error", async () => {
+    await t.admin.roles.create({ name: "Editors", permissions: [] });
+    await expect(t.admin.roles.create({ name: "Edit%", permissions: [] })).resolves.toMatchObject({ name: "Edit%" });
+    await expect(t.admin.roles.create({ name: "Edit_rs", permissions: [] })).resolves.toMatchObject({ name: "Edit_rs" });
+    await expect(t.admin.roles.create({ name: "%_%\\", permissions: [] })).resolves.toMatchObject({ name: "%_%\\" });
+    expect((await fails(t.admin.roles.create({ name: "EDITORS", permissions: [] }))).code).toBe("CONFLICT");
+    expect((await fails(t.admin.roles.create({ name: "%_%\\", permissions: [] }))).code).toBe("CONFLICT");
+    const editors = (await t.admin.roles.list()).items.find((r) => r.name === "Editors")!;
+    await expect(t.admin.roles.update({ roleId: editors.id, name: "%ditors" })).resolves.toMatchObject({ name: "%ditors" });
   });
 
   it("a role in use is deleted only by reassigning its users", async () => {
