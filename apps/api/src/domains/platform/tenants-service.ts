@@ -9,6 +9,7 @@ import { afterCursor, decodeCursor, page } from "../../lib/cursor.js";
 import { generatePassword, hashPassword } from "../../lib/passwords.js";
 import { diff, record } from "../../lib/record.js";
 import type { Scope } from "../../lib/scope.js";
+import { likeLiteral } from "../../lib/search.js";
 
 const TENANT_SELECT = {
   id: true, slug: true, name: true, legalName: true, contactEmail: true, phone: true, addressLine: true, city: true,
@@ -32,9 +33,9 @@ export async function list(scope: Scope, input: z.infer<typeof ListTenantsInput>
     ...(input.search
       ? {
           OR: [
-            { name: { contains: input.search, mode: "insensitive" } },
-            { slug: { contains: input.search, mode: "insensitive" } },
-            { contactEmail: { contains: input.search, mode: "insensitive" } },
+            { name: { contains: likeLiteral(input.search), mode: "insensitive" } },
+            { slug: { contains: likeLiteral(input.search), mode: "insensitive" } },
+            { contactEmail: { contains: likeLiteral(input.search), mode: "insensitive" } },
           ],
         }
       : {}),

@@ -105,6 +105,9 @@ describe("tenant administration", () => {
     const third = await ops.platform.tenants.list({ search: "paged", limit: 2, cursor: second.nextCursor! });
     expect(third.items.map((t) => t.name)).toEqual(["Paged 0"]);
     expect(third.nextCursor).toBeNull();
+    // Search text is literal: "page_" matches the slugs "page-0".."page-4" only if "_" were a wildcard.
+    expect((await ops.platform.tenants.list({ search: "page_" })).total).toBe(0);
+    expect((await ops.platform.tenants.list({ search: "%" })).total).toBe(0);
     const bad = await fails(ops.platform.tenants.list({ cursor: "not-a-cursor" }));
     expect(bad.code).toBe("BAD_REQUEST");
   });

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../../lib/app-error.js";
 import { isReasonableDate } from "../../lib/cursor.js";
 import { generatePassword, hashPassword } from "../../lib/passwords.js";
+import { likeLiteral } from "../../lib/search.js";
 import { assertActorHolds, grantedBy, guarded } from "../../lib/privilege.js";
 import { diff, record } from "../../lib/record.js";
 import type { TenantScope } from "../../lib/scope.js";
@@ -53,8 +54,7 @@ function after(sort: Sort, cursor: string | undefined): Prisma.UserWhereInput {
 export async function list(scope: TenantScope, input: z.infer<typeof ListUsersInput>) {
   const filters: Prisma.UserWhereInput[] = [after(input.sort, input.cursor)];
   if (input.search) {
-    // Prisma sends `contains` as a LIKE pattern without escaping it: `%` and `_` would match anything.
-    const search = input.search.replace(/[\\%_]/g, "\\$&");
+    const search = likeLiteral(input.search);
     filters.push({ OR: [{ name: { contains: search, mode: "insensitive" } }, { email: { contains: search, mode: "insensitive" } }] });
   }
   if (input.status) filters.push({ status: input.status });
