@@ -278,9 +278,9 @@ function tenantSessions(client: Prisma.TransactionClient, tenantId: string): Ten
 function build(client: Prisma.TransactionClient, schema: Schema, tenantId: string): TenantTx {
   const db: Record<string, unknown> = {
     tenantId,
-    ownTenant: ownTenant(client, schema, tenantId),
-    sessions: tenantSessions(client, tenantId),
-    auditChain: { get: () => client.auditChain.findUnique({ where: { chainId: tenantId } }) } satisfies TenantAuditChain,
+    ownTenant: refuseUnknown(ownTenant(client, schema, tenantId), "own-tenant helper"),
+    sessions: refuseUnknown(tenantSessions(client, tenantId), "sessions helper"),
+    auditChain: refuseUnknown({ get: () => client.auditChain.findUnique({ where: { chainId: tenantId } }) } satisfies TenantAuditChain, "audit chain helper"),
   };
   for (const [name, model] of schema.tenantDelegates) {
     db[name] = scopedDelegate(schema, model, (client as unknown as Record<string, AnyDelegate>)[name]!, tenantId);

@@ -13,6 +13,9 @@ CREATE UNIQUE INDEX "users_tenantId_id_key" ON "users"("tenantId", "id");
 -- CreateIndex
 CREATE UNIQUE INDEX "roles_tenantId_id_key" ON "roles"("tenantId", "id");
 
+-- CreateIndex
+CREATE INDEX "sessions_expiresAt_idx" ON "sessions"("expiresAt");
+
 -- AddForeignKey
 ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_tenantId_userId_fkey" FOREIGN KEY ("tenantId", "userId") REFERENCES "users"("tenantId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
