@@ -25,6 +25,7 @@ export const EVENTS = {
   "platform_admin.created": define({ module: "platform", crud: "c", version: 1, description: "A platform admin was added.", payload: AdminRef }),
   "platform_admin.deactivated": define({ module: "platform", crud: "u", version: 1, description: "A platform admin was deactivated.", payload: AdminRef }),
   "platform_admin.reactivated": define({ module: "platform", crud: "u", version: 1, description: "A platform admin was reactivated.", payload: AdminRef }),
+  "platform_admin.recovered": define({ module: "platform", crud: "u", version: 1, description: "A platform admin was created or reactivated from the recovery command, with a new one-time password.", payload: AdminRef.extend({ created: z.boolean() }) }),
   "session.created": define({ module: "core", crud: "c", version: 1, description: "Someone logged in.", payload: z.object({ principalType: z.enum(["platform_admin", "user"]), principalId: z.string() }) }),
   "session.revoked": define({ module: "core", crud: "d", version: 1, description: "Someone logged out.", payload: z.object({ principalType: z.enum(["platform_admin", "user"]), principalId: z.string() }) }),
   "auth.login_failed": define({ module: "core", crud: "r", version: 1, description: "A login attempt failed.", payload: z.object({ email: z.string(), reason: z.string() }) }),

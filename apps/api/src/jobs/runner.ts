@@ -1,6 +1,8 @@
-// Runs the background jobs on an interval: sealing the audit chain (every few seconds) and retention
-// (hourly). Safe to run in several processes at once: each job locks the chain row it works on.
+// Runs the background jobs on an interval: sealing the audit chain (every few seconds), retention (hourly)
+// and housekeeping of expired sessions and login throttles (every 10 minutes). Safe to run in several
+// processes at once: each job locks only the rows it works on.
 import type { Services } from "../lib/scope.js";
+import { cleanUp } from "./cleanup.js";
 import { purgeExpiredAuditEntries } from "./retention.js";
 import { sealAuditEntries } from "./seal-audit.js";
 
@@ -8,21 +10,28 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
-export function startJobs(services: Services, { sealEveryMs = 2000, retentionEveryMs = 60 * 60 * 1000 } = {}): JobRunner {
+export function startJobs(
+  services: Services,
+  { sealEveryMs = 2000, retentionEveryMs = 60 * 60 * 1000, cleanupEveryMs = 10 * 60 * 1000 } = {},
+): JobRunner {
   let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
+  // Every job in flight, so stop() waits for all of them (not only the last one started) before the caller
+  // closes the database.
+  const running = new Set<Promise<void>>();
 
   const every = (ms: number, name: string, job: () => Promise<number>) => {
     const tick = () => {
       if (stopped) return;
-      running = job()
+      const run = job()
         .then((count) => {
           if (count > 0) services.log.debug({ job: name, count }, "job done");
         })
         .catch((err) => services.log.error({ err, job: name }, "job failed"))
         .finally(() => {
+          running.delete(run);
           if (!stopped) timer = setTimeout(tick, ms);
         });
+      running.add(run);
     };
     let timer = setTimeout(tick, Math.min(ms, 1000));
     return () => clearTimeout(timer);
@@ -31,12 +40,13 @@ export function startJobs(services: Services, { sealEveryMs = 2000, retentionEve
   const cancels = [
     every(sealEveryMs, "seal-audit", () => sealAuditEntries(services.prisma, services.clock)),
     every(retentionEveryMs, "retention", () => purgeExpiredAuditEntries(services)),
+    every(cleanupEveryMs, "cleanup", () => cleanUp(services)),
   ];
   return {
     async stop() {
       stopped = true;
       cancels.forEach((cancel) => cancel());
-      await running.catch(() => undefined);
+      await Promise.all(running);
     },
   };
 }

@@ -1,12 +1,19 @@
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createHarness, type Harness } from "../../../test/harness.js";
+import { testEnv } from "../../env.js";
+import * as passwords from "../../lib/passwords.js";
+import { createServer } from "../../server.js";
 
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
 });
 afterAll(async () => h?.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 async function errorOf(promise: Promise<unknown>): Promise<TRPCError & { cause?: { code?: string; details?: Record<string, unknown> } }> {
   try {
@@ -133,5 +140,166 @@ describe("password change", () => {
     expect(me.mustChangePassword).toBe(false);
     await expect(laptop.platform.tenants.list({})).resolves.toMatchObject({ items: expect.any(Array) });
     expect(await phone.auth.me()).toBeNull();
+  });
+});
+
+/** Counts the passwords actually evaluated: against an account's hash, or burnt for an unknown account. */
+function countPasswordChecks() {
+  const verify = vi.spyOn(passwords, "verifyPassword");
+  const burn = vi.spyOn(passwords, "burnVerify");
+  return { verified: () => verify.mock.calls.length, burnt: () => burn.mock.calls.length };
+}
+
+const codesOf = (results: PromiseSettledResult<unknown>[]) =>
+  results.map((r) => (r.status === "fulfilled" ? "OK" : (r.reason as TRPCError).code)).reduce<Record<string, number>>((acc, code) => {
+    acc[code] = (acc[code] ?? 0) + 1;
+    return acc;
+  }, {});
+
+describe("login throttling under concurrency", () => {
+  it("40 concurrent wrong passwords on one account evaluate at most 5 guesses; the rest get RATE_LIMITED", async () => {
+    const { slug, adminEmail, adminId, adminPassword } = await h.makeTenant();
+    const checks = countPasswordChecks();
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        h.caller({ ip: `198.18.1.${i}` }).auth.login({ email: adminEmail, password: `wrong guess number ${i}`, workspace: slug }),
+      ),
+    );
+    const codes = codesOf(results);
+    expect(checks.verified()).toBeLessThanOrEqual(5);
+    expect(codes.UNAUTHORIZED).toBe(checks.verified());
+    expect(codes.TOO_MANY_REQUESTS).toBe(40 - checks.verified());
+    const failures = await h.db.prisma.auditEntry.count({ where: { action: "auth.login_failed", targetId: adminId } });
+    expect(failures).toBeLessThanOrEqual(5);
+    const refused = results.find((r) => r.status === "rejected" && (r.reason as TRPCError).code === "TOO_MANY_REQUESTS") as PromiseRejectedResult;
+    expect((refused.reason as { cause?: { details?: { retryAfterSeconds?: number } } }).cause?.details?.retryAfterSeconds).toBeGreaterThan(800);
+    // The right password is refused too until the block ends.
+    const locked = await errorOf(h.caller({ ip: "198.18.1.200" }).auth.login({ email: adminEmail, password: adminPassword, workspace: slug }));
+    expect(locked.code).toBe("TOO_MANY_REQUESTS");
+    h.clock.advance(16 * 60 * 1000);
+    await expect(h.caller({ ip: "198.18.1.201" }).auth.login({ email: adminEmail, password: adminPassword, workspace: slug })).resolves.toBeTruthy();
+  });
+
+  it("unknown accounts are throttled the same way, so the answer does not tell whether an e-mail exists", async () => {
+    const checks = countPasswordChecks();
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => h.caller({ ip: `198.18.2.${i}` }).auth.login({ email: "nobody-here@example.com", password: `guess ${i} of many` })),
+    );
+    expect(checks.burnt()).toBeLessThanOrEqual(5);
+    expect(codesOf(results)).toEqual({ UNAUTHORIZED: checks.burnt(), TOO_MANY_REQUESTS: 20 - checks.burnt() });
+  });
+
+  it("60 concurrent wrong passwords from one IP across different accounts evaluate at most 50", async () => {
+    const ip = "198.18.3.1";
+    const checks = countPasswordChecks();
+    const results = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) => h.caller({ ip }).auth.login({ email: `sprayed-${i}@example.com`, password: "Summer2026!Summer" })),
+    );
+    expect(checks.burnt()).toBeLessThanOrEqual(50);
+    expect(codesOf(results)).toEqual({ UNAUTHORIZED: checks.burnt(), TOO_MANY_REQUESTS: 60 - checks.burnt() });
+    expect(await h.db.prisma.auditEntry.count({ where: { action: "auth.login_failed", ip } })).toBeLessThanOrEqual(50);
+    // The right password of a real account from that IP waits too; another IP is not affected.
+    expect((await errorOf(h.caller({ ip }).auth.login({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }))).code).toBe("TOO_MANY_REQUESTS");
+    await expect(h.caller({ ip: "198.18.3.2" }).auth.login({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).resolves.toBeTruthy();
+    h.clock.advance(16 * 60 * 1000);
+  });
+
+  it("successful logins from one IP do not use up its allowance (an office behind one NAT address)", async () => {
+    const ip = "198.18.4.1";
+    for (let i = 0; i < 51; i++) await h.caller({ ip }).auth.login({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const wrong = await errorOf(h.caller({ ip }).auth.login({ email: ADMIN_EMAIL, password: "one honest typo here" }));
+    expect(wrong.code).toBe("UNAUTHORIZED");
+  });
+
+  it("20 concurrent wrong current passwords in a password change evaluate at most 5, then RATE_LIMITED", async () => {
+    const { admin, adminPassword, adminId } = await h.makeTenant();
+    // 20 separate requests on one session (a stolen cookie), not one batch: they run truly concurrently.
+    const stolen = Array.from({ length: 20 }, () => {
+      const c = h.caller({ ip: "198.18.5.1" });
+      c.cookies.values.session = admin.cookies.values.session!;
+      return c;
+    });
+    const checks = countPasswordChecks();
+    const results = await Promise.allSettled(
+      stolen.map((c, i) => c.auth.changePassword({ currentPassword: `not my password ${i}`, newPassword: "a brand new passphrase" })),
+    );
+    expect(checks.verified()).toBeLessThanOrEqual(5);
+    expect(codesOf(results)).toEqual({ BAD_REQUEST: checks.verified(), TOO_MANY_REQUESTS: 20 - checks.verified() });
+    // Even the right current password waits for the window to end.
+    const locked = await errorOf(admin.auth.changePassword({ currentPassword: adminPassword, newPassword: "a brand new passphrase" }));
+    expect(locked.code).toBe("TOO_MANY_REQUESTS");
+    h.clock.advance(16 * 60 * 1000);
+    await expect(admin.auth.changePassword({ currentPassword: adminPassword, newPassword: "a brand new passphrase" })).resolves.toMatchObject({ id: adminId });
+    expect(await h.db.prisma.loginThrottle.count({ where: { key: { startsWith: "password:" } } })).toBe(0);
+  });
+});
+
+describe("login throttling over HTTP", () => {
+  const ORIGIN = "http://localhost:80";
+  const headers = { "content-type": "application/json", host: "localhost:80", origin: ORIGIN };
+
+  async function serverWith(overrides: Record<string, string> = {}) {
+    const env = testEnv({ ...overrides, PORT: "0", ADMIN_DIST: "/nonexistent-admin-dist" });
+    return createServer({ env, db: h.db, clock: h.clock, log: pino({ level: "silent" }) });
+  }
+
+  it("one batched request with 8 wrong passwords and then the right one does not log in", async () => {
+    const { slug, adminEmail, adminPassword, adminId } = await h.makeTenant();
+    const server = await serverWith();
+    const url = await server.start();
+    const sessionsBefore = await h.db.prisma.session.count({ where: { userId: adminId } });
+    try {
+      const inputs = [...Array.from({ length: 8 }, (_, i) => `wrong password ${i}`), adminPassword].map((password) => ({ email: adminEmail, password, workspace: slug }));
+      const res = await fetch(`${url}/trpc/${inputs.map(() => "auth.login").join(",")}?batch=1`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: url },
+        body: JSON.stringify(Object.fromEntries(inputs.map((input, i) => [String(i), { json: input }]))),
+      });
+      const body = (await res.json()) as Array<{ result?: unknown; error?: { json: { data: { code: string } } } }>;
+      expect(body).toHaveLength(9);
+      expect(res.headers.get("set-cookie")).toBeNull();
+      expect(body.every((r) => r.error)).toBe(true);
+      // Evaluated in the order sent: 5 guesses, then refusals, the right password included.
+      expect(body.map((r) => r.error!.json.data.code)).toEqual([...Array(5).fill("INVALID_CREDENTIALS"), ...Array(4).fill("RATE_LIMITED")]);
+      expect(await h.db.prisma.session.count({ where: { userId: adminId } })).toBe(sessionsBefore);
+    } finally {
+      await server.stop();
+      h.clock.advance(16 * 60 * 1000);
+    }
+  });
+
+  const wrongLogin = (server: Awaited<ReturnType<typeof serverWith>>, remoteAddress: string, email: string, forwardedFor: string) =>
+    server.app.inject({
+      method: "POST",
+      url: "/trpc/auth.login",
+      remoteAddress,
+      headers: { ...headers, "x-forwarded-for": forwardedFor },
+      payload: JSON.stringify({ json: { email, password: "not the right one" } }),
+    });
+
+  it("with TRUST_PROXY=1 the client IP used for throttling is the last X-Forwarded-For hop", async () => {
+    const server = await serverWith({ TRUST_PROXY: "1" });
+    try {
+      expect((await wrongLogin(server, "10.0.0.2", "proxied@example.com", "192.0.2.66, 198.51.100.77")).statusCode).toBe(401);
+      expect(await h.db.prisma.loginThrottle.findUnique({ where: { key: "ip:198.51.100.77" }, select: { failures: true } })).toEqual({ failures: 1 });
+      expect(await h.db.prisma.loginThrottle.count({ where: { key: { in: ["ip:192.0.2.66", "ip:10.0.0.2"] } } })).toBe(0);
+      const entry = await h.db.prisma.auditEntry.findFirst({ where: { action: "auth.login_failed", actorName: "proxied@example.com" }, select: { ip: true } });
+      expect(entry?.ip).toBe("198.51.100.77");
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("without TRUST_PROXY a forged X-Forwarded-For is ignored: the connection's address is throttled", async () => {
+    const server = await serverWith();
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await wrongLogin(server, "10.0.0.3", `forger-${i}@example.com`, `203.0.113.${100 + i}`)).statusCode).toBe(401);
+      }
+      expect(await h.db.prisma.loginThrottle.findUnique({ where: { key: "ip:10.0.0.3" }, select: { failures: true } })).toEqual({ failures: 3 });
+      expect(await h.db.prisma.loginThrottle.count({ where: { key: { startsWith: "ip:203.0.113.1" } } })).toBe(0);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -7,6 +7,17 @@ import { resolveSession } from "../../trpc/middlewares/session.js";
 import * as auth from "./service.js";
 import { validateSessionToken } from "./sessions.js";
 
+// One password check at a time per HTTP request: tRPC runs the calls of a batched request concurrently, and
+// the order in which they then reach the database varies. Queued on the request, a batch is evaluated in
+// the order it was sent, like the same calls sent one after another. (The reservation in throttle.ts caps
+// how many are evaluated either way; this makes which ones predictable.)
+const passwordChecks = new WeakMap<object, Promise<unknown>>();
+function oneAtATime<T>(request: object, run: () => Promise<T>): Promise<T> {
+  const next = (passwordChecks.get(request) ?? Promise.resolve()).catch(() => undefined).then(run);
+  passwordChecks.set(request, next);
+  return next;
+}
+
 export const authRouter = router({
   me: publicProcedure
     .input(z.void())
@@ -20,7 +31,7 @@ export const authRouter = router({
     .input(LoginInput)
     .output(LoginOutput)
     .mutation(async ({ ctx, input }) => {
-      const { session, scope } = await auth.login(ctx, ctx.request, input);
+      const { session, scope } = await oneAtATime(ctx.request, () => auth.login(ctx, ctx.request, input));
       ctx.audit.count += scope.audit.count;
       ctx.cookies.set(ctx.sessionCookieName, session.token, session.expiresAt);
       const resolved = await validateSessionToken(ctx, session.token, { now: ctx.clock.now(), days: ctx.env.SESSION_DAYS });
@@ -42,7 +53,7 @@ export const authRouter = router({
     .input(ChangePasswordInput)
     .output(MeOutput)
     .mutation(async ({ ctx, input }) => {
-      await auth.changePassword(ctx.scope, ctx.session, input);
+      await oneAtATime(ctx.request, () => auth.changePassword(ctx.scope, ctx.session, input));
       return auth.toMe({ ...ctx.session, mustChangePassword: false });
     }),
 });

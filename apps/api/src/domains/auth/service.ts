@@ -8,7 +8,7 @@ import { burnVerify, hashPassword, verifyPassword } from "../../lib/passwords.js
 import { record } from "../../lib/record.js";
 import type { Actor, RequestInfo, Scope, Services } from "../../lib/scope.js";
 import { createSession, deleteSession, type CreatedSession, type SessionRecord } from "./sessions.js";
-import { assertNotThrottled, clearAccount, noteFailure } from "./throttle.js";
+import { loginAccount, passwordAccepted, reserveLogin, reservePasswordCheck } from "./throttle.js";
 
 const BAD_CREDENTIALS = "The e-mail, password or workspace is not correct.";
 
@@ -23,8 +23,8 @@ export async function login(
 ): Promise<{ session: CreatedSession; scope: Scope }> {
   const { prisma, clock } = services;
   const now = clock.now();
-  const keys = { account: `${input.workspace ?? "platform"}:${input.email}`, ip: request.ip };
-  await assertNotThrottled(prisma, keys, now);
+  // Reserved before anything is looked up, for unknown accounts too: the answer never tells whether one exists.
+  const reservation = await reserveLogin(prisma, { account: loginAccount(input.workspace, input.email), ip: request.ip }, now);
 
   let account:
     | { kind: "platform_admin"; id: string; name: string; passwordHash: string; active: boolean; tenant: null }
@@ -54,7 +54,6 @@ export async function login(
 
   const valid = account ? await verifyPassword(account.passwordHash, input.password) : (await burnVerify(input.password), false);
   if (!account || !valid) {
-    await noteFailure(prisma, keys, now);
     const anonymous = scopeFor(services, { type: "anonymous", id: null, name: input.email }, request);
     await prisma.$transaction(async (tx) => {
       await record(tx, anonymous, {
@@ -67,11 +66,11 @@ export async function login(
     });
     throw new AppError("INVALID_CREDENTIALS", BAD_CREDENTIALS);
   }
+  await passwordAccepted(prisma, reservation);
   if (!account.active) throw new AppError("ACCOUNT_DEACTIVATED", "This account is deactivated. Ask an administrator to reactivate it.");
   if (account.tenant && !account.tenant.active) {
     throw new AppError("TENANT_SUSPENDED", "This workspace is suspended. Contact the platform operator.");
   }
-  await clearAccount(prisma, keys);
 
   const actor: Actor = { type: account.kind, id: account.id, name: account.name };
   const scope = scopeFor(services, actor, request);
@@ -130,6 +129,8 @@ export function toMe(session: SessionRecord): Me {
 /** Changes the caller's password and ends every other session of theirs. */
 export async function changePassword(scope: Scope, session: SessionRecord, input: z.infer<typeof ChangePasswordInput>): Promise<void> {
   const { prisma } = scope;
+  // A stolen session must not become a password oracle: the current-password check is rate limited too.
+  const reservation = await reservePasswordCheck(prisma, { kind: session.kind, id: session.principalId }, scope.clock.now());
   const current =
     session.kind === "user"
       ? await prisma.user.findUnique({ where: { id: session.principalId }, select: { passwordHash: true } })
@@ -137,6 +138,7 @@ export async function changePassword(scope: Scope, session: SessionRecord, input
   if (!current || !(await verifyPassword(current.passwordHash, input.currentPassword))) {
     throw new AppError("WRONG_PASSWORD", "The current password is not correct.", { field: "currentPassword" });
   }
+  await passwordAccepted(prisma, reservation);
   const problem = passwordProblem(input.newPassword);
   if (problem) throw new AppError("WEAK_PASSWORD", problem, { field: "newPassword" });
   const passwordHash = await hashPassword(input.newPassword);
