@@ -1,6 +1,8 @@
 // What the browser tests share: Debian's Chromium launched through playwright-core, a page's form helpers
 // (fields by their accessible label, Mantine selects, the sign-in form), and a small tRPC client over HTTP
-// for setting up data faster than through the UI.
+// for setting up data faster than through the UI. Every page is watched for Content Security Policy
+// violations: the app must run under the API's CSP, so one fails the test (at the next settle or screenshot,
+// and at the latest when the browser closes).
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium, request, type APIRequestContext, type Browser, type Page } from "playwright-core";
@@ -8,22 +10,45 @@ import { en } from "../src/app/i18n/en.js";
 
 export const screenshots = fileURLToPath(new URL("../test-results/", import.meta.url));
 
+/** CSP violations Chromium reported on the console, per browser. */
+const cspViolations = new WeakMap<Browser, string[]>();
+
+function assertNoCspViolations(browser: Browser): void {
+  const found = cspViolations.get(browser) ?? [];
+  if (found.length > 0) throw new Error(`The admin app broke its Content Security Policy:\n${found.join("\n")}`);
+}
+
 export async function launchBrowser(): Promise<Browser> {
   await mkdir(screenshots, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   });
+  cspViolations.set(browser, []);
+  const close = browser.close.bind(browser);
+  browser.close = async (options) => {
+    await close(options);
+    assertNoCspViolations(browser);
+  };
+  return browser;
 }
 
 export async function newPage(browser: Browser, locale = "en-US"): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 }, acceptDownloads: true });
   context.setDefaultTimeout(20_000);
-  return context.newPage();
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) {
+      cspViolations.get(browser)?.push(`${page.url()}: ${message.text()}`);
+    }
+  });
+  return page;
 }
 
 /** Waits for running CSS transitions (a modal fading in, a drawer sliding in), so screenshots show the end state. */
 export async function settle(page: Page): Promise<void> {
+  const browser = page.context().browser();
+  if (browser) assertNoCspViolations(browser);
   await page.evaluate(async () => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));

@@ -47,7 +47,7 @@ describe("HTTP", () => {
   it("refuses state-changing requests without an allowed Origin (CSRF)", async () => {
     const none = await login({});
     expect(none.statusCode).toBe(403);
-    expect(none.json().error.data.code).toBe("CSRF_REJECTED");
+    expect(none.json().error.json.data.code).toBe("CSRF_REJECTED");
     const evil = await login({ origin: "https://evil.example" });
     expect(evil.statusCode).toBe(403);
     const sameSite = await login({ "sec-fetch-site": "same-origin" });
@@ -125,6 +125,42 @@ describe("production cookies", () => {
     });
     expect(String(res.headers["set-cookie"])).toMatch(/^__Host-session=.*Secure/);
     await prod.stop();
+  });
+});
+
+describe("production: no internals leave the server", () => {
+  const INTERNALS = /stack|\.ts\b|\.js\b|node_modules|\/work\/|\bat \w+ \(|PGlite|pool|closed|secret-internal/i;
+
+  it("answers a failing procedure and failing non-tRPC routes with 500 bodies that hold no stack, file path or internal error text", async () => {
+    const broken = await createTestDatabase();
+    const env = testEnv({ NODE_ENV: "production", ADMIN_DIST: "/nonexistent-admin-dist" });
+    const prod = await createServer({ env, db: broken, log: pino({ level: "silent" }) });
+    prod.app.get("/api/test/throws", async () => {
+      throw new Error("secret-internal failure in /work/main/apps/api/src/x.ts:12");
+    });
+    try {
+      await broken.close();
+      const answers = {
+        procedure: await prod.app.inject({
+          method: "POST",
+          url: "/trpc/auth.login",
+          headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost:80" },
+          payload: JSON.stringify({ json: { email: EMAIL, password: PASSWORD } }),
+        }),
+        export: await prod.app.inject({ url: "/api/audit/export.csv", headers: { cookie: "__Host-session=abc.def" } }),
+        route: await prod.app.inject("/api/test/throws"),
+      };
+      for (const [name, res] of Object.entries(answers)) {
+        expect(res.statusCode, name).toBe(500);
+        const body = res.json();
+        const error = name === "procedure" ? body.error.json : body.error;
+        expect(error.data.code, name).toBe("INTERNAL");
+        expect(error.message, name).toMatch(/^Something went wrong on our side\. Try again; if it keeps happening, quote request [\w-]+\.$/);
+        expect(res.body, name).not.toMatch(INTERNALS);
+      }
+    } finally {
+      await prod.stop();
+    }
   });
 });
 

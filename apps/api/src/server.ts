@@ -1,14 +1,18 @@
-// createServer wires Fastify: tRPC at /trpc, health probes, CSRF origin check, cookies, and the built
-// admin app as static files. Returns { app, start, stop } so tests can inject or listen on a real port.
+// createServer wires Fastify: security headers, the CSRF origin check, one error handler for every route,
+// tRPC at /trpc behind its transport guard, the audit export, health probes, and the built admin app as
+// static files. Returns { app, start, stop } so tests can inject or listen on a real port.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
+import { TRPCError } from "@trpc/server";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import type { Database } from "@tenancy/db";
-import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { pino, type Logger } from "pino";
+import superjson from "superjson";
 import type { Env } from "./env.js";
 import { AppError } from "./lib/app-error.js";
 import { systemClock, type Clock } from "./lib/clock.js";
@@ -17,6 +21,15 @@ import type { Services } from "./lib/scope.js";
 import { auditExportRoute } from "./domains/audit/export-route.js";
 import { appRouter, type AppRouter } from "./root.js";
 import { sessionCookieName, type Context } from "./trpc/context.js";
+import { asTRPCError, errorEnvelope } from "./trpc/errors.js";
+import { jsonNestedDeeperThan, MAX_INPUT_DEPTH } from "./trpc/middlewares/input-guard.js";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** This GET records something (an audit entry), so the CSRF check refuses it to cross-site requests. */
+    recordsOnGet?: boolean;
+  }
+}
 
 export interface ServerOptions {
   env: Env;
@@ -25,7 +38,13 @@ export interface ServerOptions {
   log?: Logger;
 }
 
+const BODY_LIMIT = 1024 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** tRPC queries are GETs and mutations POSTs (HEAD is answered 204 by tRPC); anything else is a 405. */
+const TRPC_METHODS = new Set(["GET", "HEAD", "POST"]);
+/** Raw JSON nesting allowed before parsing: the input's own limit, doubled for superjson's envelope and annotations. */
+const RAW_INPUT_DEPTH = 2 * MAX_INPUT_DEPTH;
+const API_PATH = /^\/(trpc|api)(\/|$)/;
 
 export async function createServer({ env, db, clock = systemClock, log }: ServerOptions) {
   const production = env.NODE_ENV === "production";
@@ -42,42 +61,52 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     trustProxy: env.TRUST_PROXY,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    // Refusals raised while routing (a malformed percent-encoding in the URL) skip the error handler otherwise.
+    frameworkErrors: (error, req, reply) => sendError(req, reply, error),
   });
   const services: Services = { prisma: db.prisma, query: db.query, clock, email: createEmailSender(env.EMAIL_SENDER, logger), log: logger, env };
   const cookieName = sessionCookieName(production);
+  const adminIndex = join(env.ADMIN_DIST, "index.html");
+  const hasAdmin = existsSync(adminIndex);
 
+  // Set before any plugin is registered, so every encapsulated context (tRPC, the export, static) inherits them.
+  app.setErrorHandler((error, req, reply) => sendError(req, reply, error));
+  app.setNotFoundHandler((req, reply) => {
+    if (hasAdmin && req.method === "GET" && !API_PATH.test(pathOf(req))) return reply.type("text/html").sendFile("index.html");
+    throw new AppError("NOT_FOUND", `Nothing at ${req.method} ${req.url.split("?")[0]}.`);
+  });
+
+  await app.register(helmet, securityHeaders(production));
   await app.register(cookie);
 
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
+    // Authenticated API answers must never be stored by a browser or a proxy.
+    if (API_PATH.test(pathOf(req))) reply.header("cache-control", "no-store");
   });
 
-  // CSRF: a state-changing request must come from an allowed origin (or say it is same-origin).
-  app.addHook("onRequest", async (req, reply) => {
-    if (SAFE_METHODS.has(req.method) || !req.url.startsWith("/trpc")) return;
-    if (req.headers.authorization?.startsWith("Bearer ")) return;
-    if (isAllowedOrigin(req, env)) return;
-    const message = "This request did not come from an allowed origin, so it was refused (CSRF protection).";
-    return reply.code(403).send({ error: { message, code: -32003, data: { code: "CSRF_REJECTED", httpStatus: 403, message, requestId: req.id } } });
-  });
+  app.addHook("onRequest", csrfCheck(env));
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: "/trpc",
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req, res }): Context => ({
-        ...services,
-        request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null, requestId: String(req.id) },
-        cookies: fastifyCookies(req, res, production),
-        sessionCookieName: cookieName,
-      }),
-      responseMeta({ errors }) {
-        const limited = errors.map((e) => e.cause).find((c): c is AppError => c instanceof AppError && c.code === "RATE_LIMITED");
-        const retry = limited?.details?.retryAfterSeconds;
-        return retry ? { headers: new Headers({ "retry-after": String(retry) }) } : {};
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  await app.register(async (trpc) => {
+    trpcTransportGuard(trpc);
+    await trpc.register(fastifyTRPCPlugin, {
+      prefix: "/trpc",
+      trpcOptions: {
+        router: appRouter,
+        createContext: ({ req, res }): Context => ({
+          ...services,
+          request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null, requestId: String(req.id) },
+          cookies: fastifyCookies(req, res, production),
+          sessionCookieName: cookieName,
+        }),
+        responseMeta({ errors }) {
+          const limited = errors.map((e) => e.cause).find((c): c is AppError => c instanceof AppError && c.code === "RATE_LIMITED");
+          const retry = limited?.details?.retryAfterSeconds;
+          return retry ? { headers: new Headers({ "retry-after": String(retry) }) } : {};
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+    });
   });
 
   await app.register(auditExportRoute(services, cookieName));
@@ -93,16 +122,9 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
     }
   });
 
-  const adminIndex = join(env.ADMIN_DIST, "index.html");
-  const hasAdmin = existsSync(adminIndex);
   if (hasAdmin) {
     await app.register(fastifyStatic, { root: env.ADMIN_DIST, prefix: "/", wildcard: false, index: "index.html" });
   }
-  app.setNotFoundHandler((req, reply) => {
-    const isApi = req.url.startsWith("/trpc") || req.url.startsWith("/api");
-    if (hasAdmin && req.method === "GET" && !isApi) return reply.type("text/html").sendFile("index.html");
-    return reply.code(404).send({ error: { message: `Nothing at ${req.method} ${req.url.split("?")[0]}.`, data: { code: "NOT_FOUND", httpStatus: 404 } } });
-  });
 
   return {
     app,
@@ -116,20 +138,130 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
   };
 }
 
-function isAllowedOrigin(req: FastifyRequest, env: Env): boolean {
-  const origin = req.headers.origin;
-  if (origin) {
-    const host = req.headers["x-forwarded-host"] && env.TRUST_PROXY ? String(req.headers["x-forwarded-host"]) : req.headers.host;
-    try {
-      // Compare through URL on both sides so default ports (":80", ":443") do not cause a mismatch.
-      const originUrl = new URL(origin);
-      if (host && originUrl.host === new URL(`${originUrl.protocol}//${host}`).host) return true;
-    } catch {
-      return false;
-    }
-    return env.APP_ORIGINS.includes(origin);
+/** The path a request was routed to: the route's pattern (decoded, so `/%74rpc/x` is `/trpc/:path`), else the URL's. */
+function pathOf(req: FastifyRequest): string {
+  if (req.routeOptions.url) return req.routeOptions.url;
+  const raw = req.url.split("?")[0] ?? "/";
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
   }
-  return req.headers["sec-fetch-site"] === "same-origin";
+}
+
+const isTrpcRoute = (req: FastifyRequest) => req.routeOptions.url?.startsWith("/trpc/") === true;
+
+/**
+ * The one error answer of every route: the tRPC error shape, through the same formatter as the procedures.
+ * tRPC routes get it in the transformer's encoding (`{ error: { json: … } }`) so tRPC clients read it; the
+ * others get it as plain JSON (`{ error: … }`). 5xx are logged with the request id; 4xx are the client's.
+ */
+function sendError(req: FastifyRequest, reply: FastifyReply, thrown: unknown) {
+  const envelope = errorEnvelope(asTRPCError(thrown), String(req.id));
+  const status = envelope.data.httpStatus;
+  if (status >= 500) req.log.error({ err: thrown, requestId: req.id }, "request failed");
+  // Set here as well as in onSend: errors raised while routing (frameworkErrors) skip the hooks.
+  return reply
+    .code(status)
+    .header("x-request-id", req.id)
+    .header("cache-control", "no-store")
+    .type("application/json; charset=utf-8")
+    .send({ error: isTrpcRoute(req) ? superjson.serialize(envelope) : envelope });
+}
+
+/** Helmet's headers with a CSP the admin app runs under: its own scripts only, no framing, no plugins. */
+function securityHeaders(production: boolean) {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        // Mantine injects <style> elements (CSS variables of the theme) at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: "deny" as const },
+    referrerPolicy: { policy: "same-origin" as const },
+    // HSTS binds browsers to HTTPS for a year: only where production runs behind TLS.
+    hsts: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  };
+}
+
+/**
+ * CSRF: a state-changing request (any method but GET, HEAD, OPTIONS, on any path) must come from our own
+ * origin (scheme, host and port, as Fastify sees them behind a trusted proxy) or one of APP_ORIGINS; without
+ * an Origin header, only `Sec-Fetch-Site: same-origin` is accepted. A GET that records something refuses
+ * cross-site and same-site requests (`Sec-Fetch-Site`; absent is accepted, as older clients send none).
+ */
+function csrfCheck(env: Env) {
+  const extra = new Set(env.APP_ORIGINS.map(originOf).filter((o): o is string => o !== null));
+  return async (req: FastifyRequest) => {
+    if (SAFE_METHODS.has(req.method)) {
+      const site = req.headers["sec-fetch-site"];
+      if (req.routeOptions.config?.recordsOnGet && (site === "cross-site" || site === "same-site")) throw csrfRejected();
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin === undefined ? req.headers["sec-fetch-site"] === "same-origin" : isAllowedOrigin(req, origin, extra)) return;
+    throw csrfRejected();
+  };
+}
+
+const csrfRejected = () =>
+  new AppError("CSRF_REJECTED", "This request did not come from an allowed origin, so it was refused (CSRF protection).");
+
+/** The serialized origin of a URL (`scheme://host[:port]`, default ports dropped), or null. */
+function originOf(url: string): string | null {
+  try {
+    const origin = new URL(url).origin;
+    return origin === "null" ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+function isAllowedOrigin(req: FastifyRequest, origin: string, extra: Set<string>): boolean {
+  const given = originOf(origin);
+  if (!given) return false;
+  return given === originOf(`${req.protocol}://${req.host}`) || extra.has(given);
+}
+
+/**
+ * What the tRPC adapter answers badly (a 500 without request id) is refused before it: a method other
+ * than GET/HEAD/POST (405), a POST whose body is not JSON (415), and JSON nested deeper than superjson can
+ * walk (400). The refusals go through the one error handler.
+ */
+function trpcTransportGuard(trpc: FastifyInstance) {
+  trpc.addHook("onRequest", async (req, reply) => {
+    if (!TRPC_METHODS.has(req.method)) {
+      reply.header("allow", "GET, HEAD, POST");
+      throw new TRPCError({ code: "METHOD_NOT_SUPPORTED", message: `${req.method} is not supported here: tRPC queries are GET requests and mutations POST requests.` });
+    }
+    if (req.method === "POST") {
+      const type = req.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+      if (type !== "application/json") {
+        const problem = type ? "This content type is not accepted" : "The Content-Type header is missing";
+        throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: `${problem}; send the body as JSON (Content-Type: application/json).` });
+      }
+    }
+  });
+  trpc.addHook("preValidation", async (req) => {
+    const query = (req.query as Record<string, unknown> | undefined)?.input;
+    const texts = [req.body, ...(Array.isArray(query) ? query : [query])];
+    if (texts.some((text) => typeof text === "string" && jsonNestedDeeperThan(text, RAW_INPUT_DEPTH))) {
+      throw new AppError("BAD_INPUT", `The input nests objects or arrays too deeply (more than ${MAX_INPUT_DEPTH} levels); send flatter data.`);
+    }
+  });
 }
 
 function fastifyCookies(req: FastifyRequest, reply: FastifyReply, secure: boolean): Context["cookies"] {

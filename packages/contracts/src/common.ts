@@ -110,4 +110,28 @@ export const Phone = z
   .max(32, "A phone number has at most 32 characters.")
   .regex(/^\+?[0-9 ().-]*$/, "Use digits, spaces and + ( ) . - only.");
 
-export const IsoDate = z.date().or(z.string().datetime()).pipe(z.coerce.date());
+/** Dates the API accepts, in whatever form: from 1970 (the Unix epoch) to the end of 2999. */
+export const DATE_MIN = "1970-01-01";
+export const DATE_MAX = "2999-12-31";
+const dateRangeMessage = `Use a date from ${DATE_MIN} to ${DATE_MAX}.`;
+const inDateRange = (date: Date) =>
+  !Number.isNaN(date.getTime()) && date.getTime() >= Date.parse(`${DATE_MIN}T00:00:00Z`) && date.getTime() < Date.parse("3000-01-01T00:00:00Z");
+
+/** A plain calendar date (YYYY-MM-DD) that exists, bounded so no later day arithmetic overflows. */
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-03-31.", abort: true })
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    },
+    { message: "This is not a calendar date.", abort: true },
+  )
+  .refine((value) => value >= DATE_MIN && value <= DATE_MAX, dateRangeMessage);
+
+export const IsoDate = z
+  .date()
+  .or(z.string().datetime())
+  .pipe(z.coerce.date())
+  .refine(inDateRange, dateRangeMessage);

@@ -25,6 +25,8 @@ export const ERRORS = {
   INVALID_STATE: { trpc: "CONFLICT", status: 409 },
   CONFLICT: { trpc: "CONFLICT", status: 409 },
   PAYLOAD_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", status: 413 },
+  METHOD_NOT_ALLOWED: { trpc: "METHOD_NOT_SUPPORTED", status: 405 },
+  UNSUPPORTED_MEDIA_TYPE: { trpc: "UNSUPPORTED_MEDIA_TYPE", status: 415 },
   WEAK_PASSWORD: { trpc: "BAD_REQUEST", status: 400 },
   WRONG_PASSWORD: { trpc: "BAD_REQUEST", status: 400 },
   RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", status: 429 },

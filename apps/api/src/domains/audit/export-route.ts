@@ -1,11 +1,16 @@
 // GET /api/audit/export.csv: the filtered audit log as a CSV download, streamed in keyset batches so
 // memory stays flat at any size. Authenticated by the session cookie; needs the audit.read permission.
+// Everything that can fail for a reason we can name (session, permission, filters, the first query) fails
+// before the first byte is sent, through the server's one error handler; only a failure mid-stream, after
+// the 200, can still cut the download.
 import { AuditFilters } from "@tenancy/contracts";
-import { forTenant } from "@tenancy/db";
 import type { FastifyPluginAsync } from "fastify";
 import { Readable } from "node:stream";
-import type { Services } from "../../lib/scope.js";
-import type { TenantScope } from "../../lib/scope.js";
+import { tenantScope, type Services } from "../../lib/scope.js";
+import { inputError } from "../../trpc/errors.js";
+import { assertSafeInput } from "../../trpc/middlewares/input-guard.js";
+import { tenantOf } from "../../trpc/middlewares/roles.js";
+import { assertUsableSession } from "../../trpc/middlewares/session.js";
 import { validateSessionToken } from "../auth/sessions.js";
 import { CSV_COLUMNS, csvRow, localTimeFormatter } from "./csv.js";
 import * as audit from "./service.js";
@@ -13,75 +18,43 @@ import * as audit from "./service.js";
 export const auditExportRoute =
   (services: Services, cookieName: string): FastifyPluginAsync =>
   async (app) => {
-    app.get("/api/audit/export.csv", async (req, reply) => {
-      const fail = (status: number, code: string, message: string) =>
-        reply
-          .code(status)
-          .send({
-            error: {
-              message,
-              data: { code, httpStatus: status, requestId: req.id },
-            },
-          });
+    // Recording the export makes this GET state-changing: the CSRF hook refuses it to cross-site requests,
+    // and no HEAD route is derived from it (a HEAD would record an export nobody received).
+    app.get("/api/audit/export.csv", { config: { recordsOnGet: true }, exposeHeadRoute: false }, async (req, reply) => {
       const token = req.cookies[cookieName];
-      const session = token
-        ? await validateSessionToken(services, token, {
-            now: services.clock.now(),
-            days: services.env.SESSION_DAYS,
-          })
-        : null;
-      if (!session || !session.active || !session.tenant?.active)
-        return fail(401, "UNAUTHENTICATED", "Log in to export the audit log.");
-      if (session.mustChangePassword)
-        return fail(
-          403,
-          "PASSWORD_CHANGE_REQUIRED",
-          "Change your password before continuing.",
-        );
-      if (!session.permissions.includes("audit.read"))
-        return fail(
-          403,
-          "FORBIDDEN",
-          'You need the "audit.read" permission for this.',
-        );
+      const session = token ? await validateSessionToken(services, token, { now: services.clock.now(), days: services.env.SESSION_DAYS }) : null;
+      // The same checks as the tRPC middlewares, from the same functions.
+      assertUsableSession(session);
+      const tenant = tenantOf(session, "audit.read");
+      // The same guard and contract as audit.list, so a filter refused there is refused here, with a 400.
+      assertSafeInput(req.query);
       const parsed = AuditFilters.safeParse(req.query);
-      if (!parsed.success)
-        return fail(
-          400,
-          "BAD_INPUT",
-          parsed.error.issues
-            .map((i) => `${i.path.join(".")}: ${i.message}`)
-            .join("; "),
-        );
-
-      const tenantId = session.tenant.id;
-      const scope: TenantScope = {
-        ...services,
-        actor: { type: "user", id: session.principalId, name: session.name },
-        request: {
-          ip: req.ip,
-          userAgent: req.headers["user-agent"] ?? null,
-          requestId: String(req.id),
-        },
-        audit: { count: 0 },
-        tenantId,
-        db: forTenant(services.prisma, tenantId),
-        permissions: new Set(session.permissions),
-      timeZone: session.tenant.timeZone,
-      };
-      const tenant = await services.prisma.tenant.findUniqueOrThrow({
-        where: { id: tenantId },
-        select: { timeZone: true, maskPersonalDataInExports: true, slug: true },
-      });
-      const options = { local: localTimeFormatter(tenant.timeZone), mask: tenant.maskPersonalDataInExports };
+      if (!parsed.success) throw inputError(parsed.error);
       const filters = parsed.data;
+
+      const scope = tenantScope(
+        services,
+        {
+          tenantId: tenant.id,
+          timeZone: tenant.timeZone,
+          actor: { type: "user", id: session.principalId, name: session.name },
+          permissions: session.permissions,
+        },
+        { ip: req.ip, userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null, requestId: String(req.id) },
+      );
+      const settings = await scope.db.ownTenant.get({ timeZone: true, maskPersonalDataInExports: true, slug: true });
+      const options = { local: localTimeFormatter(settings.timeZone), mask: settings.maskPersonalDataInExports };
+
+      // The first batch is read before answering, so a failing query is an error answer, not a cut 200.
+      const entries = audit.stream(scope, filters)[Symbol.asyncIterator]();
+      const first = await entries.next();
 
       async function* lines() {
         yield "\uFEFF" + CSV_COLUMNS.join(",") + "\r\n";
         let rows = 0;
         let chunk = "";
-        for await (const entry of audit.stream(scope, filters)) {
-          chunk += csvRow(entry, options);
+        for (let next = first; !next.done; next = await entries.next()) {
+          chunk += csvRow(next.value, options);
           rows += 1;
           if (chunk.length > 64 * 1024) {
             yield chunk;
@@ -95,10 +68,7 @@ export const auditExportRoute =
       const stamp = services.clock.now().toISOString().slice(0, 10);
       return reply
         .header("content-type", "text/csv; charset=utf-8")
-        .header(
-          "content-disposition",
-          `attachment; filename="audit-${tenant.slug}-${stamp}.csv"`,
-        )
+        .header("content-disposition", `attachment; filename="audit-${settings.slug}-${stamp}.csv"`)
         .header("cache-control", "no-store")
         .send(Readable.from(lines()));
     });

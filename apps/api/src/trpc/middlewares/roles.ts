@@ -13,18 +13,22 @@ export const requirePlatformAdmin = t.middleware(({ ctx, next }) => {
   return next({ ctx: { scope } });
 });
 
-export const requireTenantUser = t.middleware(({ ctx, meta, next }) => {
-  const { session, scope } = ctx as unknown as Authed;
+/** The tenant of a tenant user's session, refusing platform admins and a missing permission (FORBIDDEN naming it). */
+export function tenantOf(session: SessionRecord, permission: string | undefined): NonNullable<SessionRecord["tenant"]> {
   const tenant = session.tenant;
   if (session.kind !== "user" || !tenant) {
     throw new AppError("FORBIDDEN", "This is for users of a tenant; platform admins work in the Platform area.");
   }
-  const permissions = new Set(session.permissions);
-  if (meta?.permission && !permissions.has(meta.permission)) {
-    throw new AppError("FORBIDDEN", `You need the "${meta.permission}" permission for this. Ask a tenant admin.`, {
-      permission: meta.permission,
-    });
+  if (permission && !session.permissions.includes(permission)) {
+    throw new AppError("FORBIDDEN", `You need the "${permission}" permission for this. Ask a tenant admin.`, { permission });
   }
-  const scoped: TenantScope = tenantScope(scope, { tenantId: tenant.id, timeZone: tenant.timeZone, actor: scope.actor, permissions }, scope.request, scope.audit);
+  return tenant;
+}
+
+export const requireTenantUser = t.middleware(({ ctx, meta, next }) => {
+  const { session, scope } = ctx as unknown as Authed;
+  const tenant = tenantOf(session, meta?.permission);
+  const principal = { tenantId: tenant.id, timeZone: tenant.timeZone, actor: scope.actor, permissions: session.permissions };
+  const scoped: TenantScope = tenantScope(scope, principal, scope.request, scope.audit);
   return next({ ctx: { scope: scoped } });
 });

@@ -18,18 +18,19 @@ export async function resolveSession(ctx: Context): Promise<SessionRecord | null
   return session;
 }
 
-function fail(error: AppError): never {
-  throw error;
+/** Refuses a missing, deactivated or suspended session, or one that must change its password first. */
+export function assertUsableSession(session: SessionRecord | null, { allowPendingPasswordChange = false } = {}): asserts session is SessionRecord {
+  if (!session) throw new AppError("UNAUTHENTICATED", "You are not logged in, or your session has ended. Log in again.");
+  if (!session.active) throw new AppError("ACCOUNT_DEACTIVATED", "This account is deactivated.");
+  if (session.tenant && !session.tenant.active) throw new AppError("TENANT_SUSPENDED", "This workspace is suspended.");
+  if (session.mustChangePassword && !allowPendingPasswordChange) {
+    throw new AppError("PASSWORD_CHANGE_REQUIRED", "Change your password before continuing.");
+  }
 }
 
 export const requireSession = t.middleware(async ({ ctx, meta, next }) => {
   const session = await resolveSession(ctx);
-  if (!session) fail(new AppError("UNAUTHENTICATED", "You are not logged in, or your session has ended. Log in again."));
-  if (!session.active) fail(new AppError("ACCOUNT_DEACTIVATED", "This account is deactivated."));
-  if (session.tenant && !session.tenant.active) fail(new AppError("TENANT_SUSPENDED", "This workspace is suspended."));
-  if (session.mustChangePassword && !meta?.allowPendingPasswordChange) {
-    fail(new AppError("PASSWORD_CHANGE_REQUIRED", "Change your password before continuing."));
-  }
+  assertUsableSession(session, { allowPendingPasswordChange: meta?.allowPendingPasswordChange });
   const scope: Scope = {
     prisma: ctx.prisma,
     query: ctx.query,
