@@ -1,12 +1,19 @@
 // Cross-tenant probe: every tenant procedure, found from the router itself, is called with tenant B's admin
 // session and ids belonging to tenant A (plus random and malformed ones), >= 10,000 calls in all. Every call
 // must succeed without any of A's secrets in its output, or fail with a client error: no leak, no 500, and
-// A's rows unchanged. Platform procedures refuse B; every non-public procedure refuses a caller without a session.
+// A's rows unchanged. B's own ids are in the pools too, so B's mutations succeed and are checked as well.
+// Then: a B user holding one permission gets FORBIDDEN from every procedure needing another; the same calls
+// over HTTP are judged on the formatted error body; the CSV export route is probed with A's ids and hostile
+// query strings. Platform procedures refuse B; every non-public procedure refuses a caller without a session.
 import { TRPCError } from "@trpc/server";
+import { pino } from "pino";
+import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { createServer } from "../src/server.js";
 import { sessionCookieName } from "../src/trpc/context.js";
 import { createHarness, STRONG_PASSWORD, type Harness } from "./harness.js";
+import { FAR_DATES, HOSTILE_STRINGS } from "./hostile-inputs.js";
 import { callPath, discoverProcedures, generateInput, Rng, type FuzzPools, type ProcedureInfo } from "./procedures.js";
 
 const SEED = 20_260_310;
@@ -25,6 +32,9 @@ const byAccess = (access: ProcedureInfo["access"]) => procedures.filter((p) => p
 let h: Harness;
 let alpha: Tenant;
 let bravo: Tenant;
+/** A user of B's holding one permission only (users.read). */
+let bravoReader: ReturnType<Harness["caller"]>;
+const READER_PERMISSIONS = new Set(["users.read"]);
 /** Strings of A's that must never reach B: ids, e-mails, slug, names. */
 let secrets: string[];
 /** A's real ids, the ones a cross-tenant attacker would try. */
@@ -126,6 +136,18 @@ beforeAll(async () => {
   await settle(h.caller().auth.login({ email: "alice@alpha-secret.example", password: "not the password at all", workspace: alpha.slug }));
 
   bravo = await h.makeTenant({ slug: "bravo-probe", name: "Bravo Probe" });
+  // B's own rows for B's mutations to work on (never B's admin or reader, whose sessions the probe needs).
+  const bravoRole = await bravo.admin.roles.create({ name: "Bravo Helpers", permissions: ["users.read", "tenant.read"] });
+  const readerRole = await bravo.admin.roles.create({ name: "Bravo Readers", permissions: [...READER_PERMISSIONS] as never });
+  const bravoUsers = [];
+  for (const name of ["bob", "bea", "bill"]) {
+    bravoUsers.push((await bravo.admin.users.create({ email: `${name}@bravo.example`, name, roleIds: [bravoRole.id] })).user.id);
+  }
+  await bravo.admin.users.create({ email: "reader@bravo.example", name: "Reader", roleIds: [readerRole.id], password: STRONG_PASSWORD });
+  bravoReader = h.caller();
+  await bravoReader.auth.login({ email: "reader@bravo.example", password: STRONG_PASSWORD, workspace: bravo.slug });
+  await bravoReader.auth.changePassword({ currentPassword: STRONG_PASSWORD, newPassword: `${STRONG_PASSWORD} reader` });
+  const bravoIds = [...bravoUsers, bravoRole.id, ...(await bravo.admin.roles.list()).items.filter((r) => r.builtIn).map((r) => r.id)];
 
   const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: alpha.tenantId } });
   const where = { tenantId: alpha.tenantId };
@@ -153,6 +175,7 @@ beforeAll(async () => {
   const junk = [
     "", " ", "null", "undefined", "' OR 1=1 --", "'; DROP TABLE users; --", "x".repeat(10_000), "ünïcødé 🚀 \u202e", "\u0000", "a\u0000b",
     "../../etc/passwd", "%", "_", "\\", "123", "-1", "1e308", "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
+    ...HOSTILE_STRINGS,
   ];
   // Malformed variants of A's real ids: must be refused, never normalised into a match.
   const mangled = [`${sample}x`, sample.toUpperCase(), sample.replaceAll("-", ""), `{${sample}}`, ` ${sample}`, `${sample}\n`];
@@ -165,12 +188,12 @@ beforeAll(async () => {
     cursors: [...cursors, ...cursors.flatMap((c) => tamperedCursors(c, rng)), ...junk],
     dates: [
       new Date(0), new Date("2026-03-01T00:00:00Z"), "2026-03-01", "2026-03-10T12:00:00Z", "not a date", "", "2026-13-45T99:00:00Z",
-      8.64e15, -8.64e15, new Date(8.64e15), new Date(-8.64e15), new Date(Number.NaN), "9999-12-31T23:59:59Z", "0001-01-01", "-000001-01-01T00:00:00Z", 1e20, null,
+      8.64e15, -8.64e15, new Date(8.64e15), new Date(-8.64e15), new Date(Number.NaN), "9999-12-31T23:59:59Z", "0001-01-01", "-000001-01-01T00:00:00Z", 1e20, null, ...FAR_DATES,
     ],
   };
   // Free text a mutation stores in B's own rows comes back in later outputs; A's secrets there would be
   // B echoing itself, not a leak. Mutations get A's ids in id fields only.
-  mutationPools = { ...queryPools, texts: junk };
+  mutationPools = { ...queryPools, ids: [...queryPools.ids, ...bravoIds, ...bravoIds, ...bravoIds], texts: junk };
 });
 
 /** Real page cursors of A's, whatever each list's cursor format: the first page (limit 1) of every tenant query, as A. */
@@ -317,5 +340,115 @@ describe("cross-tenant probe", () => {
     }
     expect.soft(await alphaSnapshot(), "A's rows changed during B's probe").toBe(before);
     expect.soft(await bravo.admin.auth.me()).toMatchObject({ tenant: { id: bravo.tenantId } });
+  });
+});
+
+describe("a user holding one permission", () => {
+  it("is refused by every tenant procedure needing another permission, whatever the input, and sees no leak or 500 elsewhere", { timeout: 120_000 }, async () => {
+    const rng = new Rng(SEED + 1);
+    const problems: string[] = [];
+    let allowedCalls = 0;
+    for (const info of byAccess("tenant")) {
+      const needs = info.meta?.permission;
+      for (let i = 0; i < 40; i++) {
+        const input = generateInput(info, { rng, pools: poolsFor(info), fuzzRate: rng.pick(FUZZ_RATES) });
+        const verdict = judge(info, input, await settle(callPath(bravoReader, info.path, input)));
+        if (needs && !READER_PERMISSIONS.has(needs)) {
+          // Refused by the permission guard, or earlier by the input guard (NUL, lone surrogates): never run.
+          if (verdict.code !== "FORBIDDEN" && verdict.code !== "BAD_REQUEST") problems.push(`${info.path} (needs ${needs}) answered ${verdict.code} to ${show(input)}`);
+          continue;
+        }
+        allowedCalls++;
+        if (verdict.leak || verdict.internal) problems.push(`${info.path}: ${verdict.leak ?? verdict.internal} for ${show(input)}`);
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(allowedCalls).toBeGreaterThan(0);
+    expect(await bravoReader.auth.me()).toMatchObject({ permissions: [...READER_PERMISSIONS] });
+  });
+});
+
+describe("over HTTP", () => {
+  let server: Awaited<ReturnType<typeof createServer>>;
+  const origin = "http://app.test";
+  beforeAll(async () => {
+    server = await createServer({ env: h.env, db: h.db, clock: h.clock, log: pino({ level: "silent" }) });
+  });
+  afterAll(async () => server?.stop());
+
+  const cookieOf = (caller: ReturnType<Harness["caller"]>) => `${sessionCookieName(false)}=${caller.cookies.values[sessionCookieName(false)]}`;
+
+  /** One tRPC call as a browser would make it; returns the status and the raw body. */
+  async function http(info: ProcedureInfo, input: unknown, cookie: string) {
+    const encoded = input === undefined ? undefined : JSON.stringify(superjson.serialize(input));
+    const response =
+      info.type === "query"
+        ? await server.app.inject({
+            method: "GET",
+            url: `/trpc/${info.path}${encoded === undefined ? "" : `?input=${encodeURIComponent(encoded)}`}`,
+            headers: { host: "app.test", cookie },
+          })
+        : await server.app.inject({
+            method: "POST",
+            url: `/trpc/${info.path}`,
+            headers: { host: "app.test", origin, cookie, "content-type": "application/json" },
+            payload: encoded ?? "",
+          });
+    return { status: response.statusCode, body: response.body };
+  }
+
+  it("formatted error bodies reveal nothing of A's and no internals, for B's admin and B's reader", { timeout: 180_000 }, async () => {
+    const rng = new Rng(SEED + 2);
+    const problems: string[] = [];
+    let errors = 0;
+    for (const [who, caller] of [["admin", bravo.admin], ["reader", bravoReader]] as const) {
+      const cookie = cookieOf(caller);
+      for (const info of byAccess("tenant")) {
+        for (let i = 0; i < 25; i++) {
+          const input = generateInput(info, { rng, pools: poolsFor(info), fuzzRate: rng.pick(FUZZ_RATES) });
+          const { status, body } = await http(info, input, cookie);
+          const inputText = serialize(input);
+          const told = secrets.filter((secret) => body.includes(secret) && !inputText.includes(secret));
+          if (status >= 500) problems.push(`${who} ${info.path} -> ${status} ${body.slice(0, 200)} for ${show(input)}`);
+          if (told.length > 0) problems.push(`${who} ${info.path} body reveals A's ${told.join(", ")}`);
+          if (status >= 400) {
+            errors++;
+            type ErrorBody = { data?: { code?: string; requestId?: string; stack?: string } };
+            const parsed = JSON.parse(body) as { error?: ErrorBody & { json?: ErrorBody } };
+            const error = parsed.error?.json ?? parsed.error; // superjson wraps tRPC's error shape in `json`
+            if (!error?.data?.code || !error.data.requestId || error.data.stack || /node_modules|\.[jt]s:\d+:\d+|\bat [\w$.<>]+ \(/.test(body)) {
+              problems.push(`${who} ${info.path}: error body without code/request id or with internals: ${body.slice(0, 200)}`);
+            }
+          }
+        }
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(errors).toBeGreaterThan(0);
+  });
+
+  it("the CSV export gives B nothing of A's, refuses B's reader, and answers hostile queries with a 4xx before any byte", { timeout: 120_000 }, async () => {
+    const rng = new Rng(SEED + 3);
+    const adminCookie = cookieOf(bravo.admin);
+    const fields = ["actorId", "targetId", "targetType", "action", "module", "from", "to"] as const;
+    const values = [...alphaIds.slice(0, 10), ...HOSTILE_STRINGS, ...FAR_DATES, "2026-03-01", "user.created", "core", "user"];
+    const problems: string[] = [];
+    const statuses: Record<number, number> = {};
+    for (let i = 0; i < 150; i++) {
+      const query = new URLSearchParams();
+      for (const field of fields) if (rng.chance(0.35)) query.set(field, String(rng.pick(values)));
+      const response = await server.app.inject({ method: "GET", url: `/api/audit/export.csv?${query}`, headers: { host: "app.test", cookie: adminCookie } });
+      statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
+      const queryText = query.toString();
+      const told = secrets.filter((secret) => response.body.includes(secret) && !queryText.includes(encodeURIComponent(secret)) && !queryText.includes(secret));
+      if (response.statusCode >= 500) problems.push(`${queryText} -> ${response.statusCode} ${response.body.slice(0, 200)}`);
+      if (told.length > 0) problems.push(`${queryText} -> body reveals A's ${told.join(", ")}`);
+      if (response.statusCode === 200 && !response.body.startsWith("\uFEFF")) problems.push(`${queryText} -> 200 without the CSV header`);
+    }
+    const reader = await server.app.inject({ method: "GET", url: "/api/audit/export.csv", headers: { host: "app.test", cookie: cookieOf(bravoReader) } });
+    expect(reader.statusCode).toBe(403);
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(statuses[200] ?? 0).toBeGreaterThan(0);
+    expect(Object.keys(statuses).some((status) => Number(status) >= 400 && Number(status) < 500)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // The audit log as the API returns it, its filters, and the chain verification report.
 import { z } from "zod";
-import { Id, PageInput } from "./common.js";
+import { CalendarDate, Id, PageInput } from "./common.js";
 
 export const AuditEntryOutput = z.object({
   id: z.string(),
@@ -21,19 +21,11 @@ export const AuditEntryOutput = z.object({
 });
 export type AuditEntryDto = z.infer<typeof AuditEntryOutput>;
 
-const LocalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && value >= "1970-01-01";
-  }, "This is not a calendar date (from 1970 on).");
-
 /** Every filter combines with the others (AND). Dates are whole days in the tenant's time zone. */
 export const AuditFilters = z
   .object({
-    from: LocalDate.optional().describe("First day included, in the tenant's time zone (YYYY-MM-DD)."),
-    to: LocalDate.optional().describe("Last day included, in the tenant's time zone (YYYY-MM-DD)."),
+    from: CalendarDate.optional().describe("First day included, in the tenant's time zone (YYYY-MM-DD)."),
+    to: CalendarDate.optional().describe("Last day included, in the tenant's time zone (YYYY-MM-DD)."),
     action: z.string().trim().max(100).optional().describe("Event type, e.g. user.deactivated."),
     module: z.string().trim().max(50).optional(),
     actorId: z.string().trim().max(100).optional(),
@@ -46,7 +38,19 @@ export const ListAuditInput = PageInput.and(AuditFilters);
 export const AuditListOutput = z.object({ items: z.array(AuditEntryOutput), nextCursor: z.string().nullable() });
 export const AuditEntryIdInput = z.object({ entryId: Id });
 
+/** Verification walks a bounded page of the chain per call; the client continues from `nextSeq`. */
+export const AuditVerifyInput = z
+  .object({
+    fromSeq: z
+      .string()
+      .regex(/^[1-9]\d{0,17}$/, "Use the nextSeq of the previous report.")
+      .optional()
+      .describe("Continue the walk from this entry (the previous report's nextSeq); omit to start."),
+  })
+  .optional();
+
 export const AuditVerifyOutput = z.object({
+  /** True when no broken link was found in the part walked so far (the whole chain once nextSeq is null). */
   ok: z.boolean(),
   checked: z.number().int(),
   unsealed: z.number().int(),
@@ -55,4 +59,6 @@ export const AuditVerifyOutput = z.object({
   firstBroken: z
     .object({ seq: z.string(), entryId: z.string().nullable(), reason: z.string() })
     .nullable(),
+  /** Where the next call continues, or null when the walk is complete (or found a broken link). */
+  nextSeq: z.string().nullable(),
 });

@@ -265,6 +265,7 @@ export const en = {
   "audit.verify": "Verify integrity",
   "audit.verifyTitle": "Integrity of the audit log",
   "audit.verifying": "Checking every sealed entry…",
+  "audit.verifyProgress": "Checked {checked} of {total} entries…",
   "audit.verifyOk": "The audit log is intact",
   "audit.verifyChecked": {
     one: "{count} sealed entry checked: none was changed, removed or reordered.",
@@ -289,6 +290,7 @@ export const en = {
   "event.platform_admin.created": "A platform admin was added.",
   "event.platform_admin.deactivated": "A platform admin was deactivated.",
   "event.platform_admin.reactivated": "A platform admin was reactivated.",
+  "event.platform_admin.recovered": "A platform admin was created or reactivated from the recovery command, with a new one-time password.",
   "event.session.created": "Someone signed in.",
   "event.session.revoked": "Someone signed out.",
   "event.auth.login_failed": "A sign-in attempt failed.",

@@ -267,6 +267,7 @@ export const fr: Translation = {
   "audit.verify": "Vérifier l'intégrité",
   "audit.verifyTitle": "Intégrité du journal d'audit",
   "audit.verifying": "Vérification de chaque entrée scellée…",
+  "audit.verifyProgress": "{checked} entrées vérifiées sur {total}…",
   "audit.verifyOk": "Le journal d'audit est intact",
   "audit.verifyChecked": {
     one: "{count} entrée scellée vérifiée : aucune n'a été modifiée, supprimée ni déplacée.",
@@ -291,6 +292,7 @@ export const fr: Translation = {
   "event.platform_admin.created": "Un administrateur de la plateforme a été ajouté.",
   "event.platform_admin.deactivated": "Un administrateur de la plateforme a été désactivé.",
   "event.platform_admin.reactivated": "Un administrateur de la plateforme a été réactivé.",
+  "event.platform_admin.recovered": "Un administrateur de la plateforme a été créé ou réactivé par la commande de secours, avec un nouveau mot de passe à usage unique.",
   "event.session.created": "Quelqu'un s'est connecté.",
   "event.session.revoked": "Quelqu'un s'est déconnecté.",
   "event.auth.login_failed": "Une tentative de connexion a échoué.",

@@ -84,25 +84,42 @@ export async function recordExport(scope: TenantScope, rows: number, filters: Re
   );
 }
 
-/** Walks the tenant's chain from the retention purge point and reports the first broken link. */
-export async function verify(scope: TenantScope) {
+/** Entries one verify call checks at most: a call never walks a million rows, the client continues. */
+export const VERIFY_PAGE = 5000;
+
+/**
+ * Walks one page of the tenant's chain, from the retention purge point or from `fromSeq`, and reports the
+ * first broken link. The last page also checks that the chain reaches its head.
+ */
+export async function verify(scope: TenantScope, { fromSeq, pageSize = VERIFY_PAGE }: { fromSeq?: bigint; pageSize?: number } = {}) {
   const chain = await scope.db.auditChain.get();
   const purgedThroughSeq = chain?.purgedThroughSeq ?? 0n;
   const lastSeq = chain?.lastSeq ?? 0n;
   const unsealed = await scope.db.auditEntry.count({ where: { sealedAt: null } });
-  let expectedSeq = purgedThroughSeq + 1n;
-  let prev = chain?.purgedThroughHash ?? "";
+  if (fromSeq && fromSeq > lastSeq + 1n) throw new AppError("BAD_INPUT", "This continuation point is past the end of the audit chain; start the verification again.", { field: "fromSeq" });
+  let expectedSeq = fromSeq && fromSeq > purgedThroughSeq + 1n ? fromSeq : purgedThroughSeq + 1n;
   let checked = 0;
-  const report = (firstBroken: { seq: bigint; entryId: string | null; reason: string } | null) => ({
+  const report = (firstBroken: { seq: bigint; entryId: string | null; reason: string } | null, nextSeq: bigint | null = null) => ({
     ok: firstBroken === null,
     checked,
     unsealed,
     purgedThroughSeq: purgedThroughSeq.toString(),
     lastSeq: lastSeq.toString(),
     firstBroken: firstBroken && { ...firstBroken, seq: firstBroken.seq.toString() },
+    nextSeq: nextSeq === null ? null : nextSeq.toString(),
   });
-  for (;;) {
-    const rows = await scope.db.auditEntry.findMany({ where: { seq: { gte: expectedSeq } }, orderBy: { seq: "asc" }, take: 1000 });
+  // The link into this page: the purge point's hash, or the hash of the entry before it (checked by the
+  // previous page).
+  let prev = chain?.purgedThroughHash ?? "";
+  if (expectedSeq > purgedThroughSeq + 1n) {
+    const before = await scope.db.auditEntry.findFirst({ where: { seq: expectedSeq - 1n }, select: { hash: true } });
+    if (!before?.hash) return report({ seq: expectedSeq - 1n, entryId: null, reason: `Entry ${expectedSeq - 1n} is missing (deleted).` });
+    prev = before.hash;
+  }
+  const end = expectedSeq + BigInt(pageSize);
+  while (expectedSeq < end) {
+    const take = Number(end - expectedSeq < 1000n ? end - expectedSeq : 1000n);
+    const rows = await scope.db.auditEntry.findMany({ where: { seq: { gte: expectedSeq } }, orderBy: { seq: "asc" }, take });
     for (const row of rows) {
       if (row.seq !== expectedSeq) return report({ seq: expectedSeq, entryId: null, reason: `Entry ${expectedSeq} is missing (deleted).` });
       if (row.prevHash !== prev) return report({ seq: row.seq, entryId: row.id, reason: "Its link to the previous entry does not match." });
@@ -111,8 +128,9 @@ export async function verify(scope: TenantScope) {
       expectedSeq += 1n;
       checked += 1;
     }
-    if (rows.length < 1000) break;
+    if (rows.length < take) break;
   }
+  if (expectedSeq === end && expectedSeq <= lastSeq) return report(null, expectedSeq);
   if (expectedSeq - 1n !== lastSeq && lastSeq > purgedThroughSeq) {
     return report({ seq: expectedSeq, entryId: null, reason: `Entries ${expectedSeq} to ${lastSeq} are missing (deleted).` });
   }
