@@ -1,9 +1,20 @@
 // Runs pnpm at the version pinned in package.json: the global one when it matches, else through npx
-// (corepack cannot fetch pnpm on every machine, npm always can).
-import { execFileSync, spawnSync } from "node:child_process";
+// (corepack cannot fetch pnpm on every machine, npm always can). As a module it is used by the other
+// scripts; as a command (`node scripts/pnpm.mjs <args>`) it is what the root package.json's npm scripts
+// call, so `npm run <script>` works on a machine without a global pnpm.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const pinned = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).packageManager.split("@")[1];
+
+let resolved;
+
+/** The command and leading arguments that run the pinned pnpm (found once, on first use). */
+export function pnpmCommand() {
+  if (!resolved) resolved = globalPnpmMatches() ? ["pnpm", []] : ["npx", ["--yes", `pnpm@${pinned}`]];
+  return resolved;
+}
 
 function globalPnpmMatches() {
   try {
@@ -13,11 +24,9 @@ function globalPnpmMatches() {
   }
 }
 
-const useGlobal = globalPnpmMatches();
-
 /** Runs `pnpm <args>`, inheriting stdio; returns the exit code. */
 export function pnpm(args, options = {}) {
-  const [cmd, base] = useGlobal ? ["pnpm", []] : ["npx", ["--yes", `pnpm@${pinned}`]];
+  const [cmd, base] = pnpmCommand();
   const result = spawnSync(cmd, [...base, ...args], { stdio: "inherit", ...options });
   return result.status ?? 1;
 }
@@ -26,4 +35,22 @@ export function pnpm(args, options = {}) {
 export function pnpmOrExit(args, options) {
   const code = pnpm(args, options);
   if (code !== 0) process.exit(code);
+}
+
+/** Starts `pnpm <args>` without waiting (so the caller can still react to signals); returns the child. */
+export function spawnPnpm(args, options = {}) {
+  const [cmd, base] = pnpmCommand();
+  return spawn(cmd, [...base, ...args], { stdio: "inherit", ...options });
+}
+
+// As a command: run pnpm with our arguments and leave with its exit code. Ctrl-C reaches pnpm directly
+// (same process group); a SIGINT/SIGTERM/SIGHUP sent to this process alone is passed on, and we wait.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const child = spawnPnpm(process.argv.slice(2));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+  child.on("error", (error) => {
+    console.error(`Could not run pnpm: ${error.message}`);
+    process.exit(1);
+  });
+  child.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 1)));
 }

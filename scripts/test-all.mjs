@@ -1,6 +1,7 @@
 // `npm run test:all`: every check on a fresh clone. Installs, typechecks, lints, runs the unit and
 // integration tests on PGlite, again on PostgreSQL when one is reachable (always in CI), builds the
-// admin app and runs the browser tests in Debian's Chromium. Prints one closing line.
+// admin app and runs the browser tests in Debian's Chromium, then `npm start` for real (restart without
+// rebuilding, clean stops on Ctrl-C, SIGINT and SIGTERM: scripts/start.test.mjs). Prints one closing line.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { pnpm, pnpmOrExit } from "./pnpm.mjs";
@@ -63,6 +64,11 @@ if (existsSync(chromium)) {
   steps.push({ name: "browser tests (Chromium)", ok: false, seconds: "0" });
   console.error(`Chromium not found at ${chromium}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
 }
+
+// After the browser tests, which build the admin app: the starts here find it current and do not rebuild.
+step("npm start: restart without rebuild, clean stop on Ctrl-C/SIGINT/SIGTERM", () =>
+  spawnSync(process.execPath, ["--test", "scripts/start.test.mjs"], { stdio: "inherit", env: noDbEnv }).status ?? 1,
+);
 
 console.log("\nSummary:");
 for (const s of steps) console.log(`  ${s.ok ? "ok    " : "FAILED"} ${s.name} (${s.seconds} s)`);

@@ -1,7 +1,13 @@
-// Vite config of the admin app: React; vendor code split into long-cached chunks; and in development a
-// proxy to the API, so the session cookie and the Origin check see one origin.
+// Vite config of the admin app: React; vendor code split into long-cached chunks; every text asset also
+// written pre-compressed (.br and .gz, served by the API as they are: docs/decisions/0016-static-delivery.md);
+// no source maps in production builds (they would be public); a stamp of the sources' content written
+// into dist/, so `npm start` rebuilds only when they changed. In development, a proxy to the API, so the
+// session cookie and the Origin check see one origin.
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
+import { constants } from "node:zlib";
+import { inputsHash, writeStamp } from "../../scripts/build-stamps.mjs";
 
 const api = "http://127.0.0.1:3000";
 
@@ -11,8 +17,41 @@ const VENDOR_CHUNKS: Record<string, RegExp> = {
   data: /\/node_modules\/(@trpc\/|@tanstack\/|superjson\/|copy-anything\/|is-what\/|zod\/)/,
 };
 
-export default defineConfig({
-  plugins: [react()],
+/** Writes dist/.build-stamp (see scripts/build-stamps.mjs) once a build has written its files. */
+function buildStamp(mode: string): Plugin {
+  let hash = "";
+  return {
+    name: "tenancy-build-stamp",
+    apply: "build",
+    // Hashed before building, so a source edited during the build leaves a stamp that no longer matches.
+    buildStart() {
+      hash = inputsHash("admin", mode);
+    },
+    closeBundle: {
+      order: "post",
+      sequential: true,
+      handler(error?: Error) {
+        if (!error && hash) writeStamp("admin", hash);
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [
+    react(),
+    // Compressed once at build time with the strongest settings, instead of per request at run time.
+    compression({
+      include: /\.(html|js|mjs|css|svg|json|txt|xml)$/,
+      threshold: 512,
+      algorithms: [
+        defineAlgorithm("brotliCompress", { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm("gzip", { level: 9 }),
+      ],
+      logLevel: "silent",
+    }),
+    buildStamp(mode),
+  ],
   server: {
     port: 5173,
     proxy: {
@@ -24,7 +63,9 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps only for a development-mode build (`vite build --mode development`): a production build
+    // must not publish its sources.
+    sourcemap: mode !== "production",
     rollupOptions: {
       output: {
         manualChunks: (id) => Object.entries(VENDOR_CHUNKS).find(([, pattern]) => pattern.test(id))?.[0],
@@ -36,4 +77,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

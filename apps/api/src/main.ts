@@ -1,5 +1,7 @@
 // Entry point: validate config, open the database (embedded PGlite by default), migrate, bootstrap the
-// first platform admin, serve, and shut down gracefully on SIGINT/SIGTERM.
+// first platform admin, serve, and print the framed start banner after the start-up logs. SIGINT, SIGTERM
+// and SIGHUP stop it gracefully with exit code 0 (also when they arrive while it is still starting: it
+// finishes starting, then stops), releasing the port and the data folder's lock.
 import { DataDirLockedError, openDatabase, pendingMigrations } from "@tenancy/db";
 import { pino } from "pino";
 import { ensureFirstPlatformAdmin } from "./bootstrap.js";
@@ -8,6 +10,33 @@ import { systemClock } from "./lib/clock.js";
 import { createEmailSender } from "./lib/email.js";
 import { startJobs } from "./jobs/runner.js";
 import { createServer } from "./server.js";
+import { startBanner } from "./start-banner.js";
+
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/** How long a graceful stop may take before the process gives up on it (exit code 1). */
+const STOP_TIMEOUT_MS = 10_000;
+
+/** The stop requested by a signal, run as soon as there is something to stop; later signals are ignored. */
+let stopSignal: string | null = null;
+let stopNow: ((signal: string) => Promise<void>) | null = null;
+for (const signal of STOP_SIGNALS) {
+  process.on(signal, () => {
+    if (stopSignal) return;
+    stopSignal = signal;
+    if (stopNow) void stopNow(signal);
+  });
+}
+
+/** Installs how to stop; if a signal already came while starting, stops at once. */
+function onStop(stop: (signal: string) => Promise<void>) {
+  stopNow = async (signal) => {
+    const timer = setTimeout(() => process.exit(1), STOP_TIMEOUT_MS);
+    timer.unref();
+    await stop(signal);
+    process.exit(0);
+  };
+  if (stopSignal) void stopNow(stopSignal);
+}
 
 async function main() {
   let env;
@@ -36,7 +65,7 @@ async function main() {
   if (db.kind === "postgres") {
     const pending = await pendingMigrations(db.sql);
     if (pending.length > 0) {
-      console.error(`The database has ${pending.length} pending migration(s) (${pending.join(", ")}). Run: pnpm db:deploy`);
+      console.error(`The database has ${pending.length} pending migration(s) (${pending.join(", ")}). Run: npm run db:deploy`);
       await db.close();
       process.exit(1);
     }
@@ -47,13 +76,11 @@ async function main() {
     // Worker mode: only the background jobs, for server databases where API processes scale separately.
     const jobs = startJobs(services);
     log.info("worker started: sealing the audit chain and enforcing retention");
-    const stop = async () => {
+    onStop(async (signal) => {
+      log.info({ signal }, "shutting down");
       await jobs.stop();
       await db.close();
-      process.exit(0);
-    };
-    process.on("SIGINT", () => void stop());
-    process.on("SIGTERM", () => void stop());
+    });
     return;
   }
   const server = await createServer({ env, db, log });
@@ -61,32 +88,16 @@ async function main() {
   const jobs = env.RUN_JOBS || db.kind === "pglite" ? startJobs(services) : null;
   const address = await server.start();
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+  const database = db.kind === "pglite" ? `embedded (PGlite) in ${env.DATA_DIR}` : "PostgreSQL";
+  // After Fastify's "Server listening" line, so nothing of the start-up scrolls it away.
+  console.log(startBanner({ url, database, hasAdmin: server.hasAdmin, firstAdmin: first }));
 
-  const lines = [``, `  Tenancy is running at ${url}`, `  Database: ${db.kind === "pglite" ? `embedded (PGlite) in ${env.DATA_DIR}` : "PostgreSQL"}`];
-  if (!server.hasAdmin) lines.push(`  (The admin app is not built; run \`pnpm build\` or use \`pnpm start\`.)`);
-  if (first?.generatedPassword) {
-    lines.push(`  First platform admin created. Log in with (shown once, you will be asked to change it):`, `    e-mail:   ${first.email}`, `    password: ${first.generatedPassword}`);
-  } else if (first) {
-    lines.push(`  First platform admin created: log in as ${first.email} with PLATFORM_ADMIN_PASSWORD.`);
-  } else {
-    lines.push(`  Log in with an existing platform admin account.`);
-  }
-  console.log(lines.join("\n") + "\n");
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  onStop(async (signal) => {
     log.info({ signal }, "shutting down");
-    const timer = setTimeout(() => process.exit(1), 10_000);
     await server.stop();
     await jobs?.stop();
     await db.close();
-    clearTimeout(timer);
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  });
 }
 
 await main();

@@ -1,9 +1,12 @@
 // createServer wires Fastify: security headers, the CSRF origin check, one error handler for every route,
 // tRPC at /trpc behind its transport guard, the audit export, health probes, and the built admin app as
-// static files. Returns { app, start, stop } so tests can inject or listen on a real port.
+// static files (pre-compressed at build, hashed assets cached for a year, the page itself revalidated; API
+// answers compressed when large: docs/decisions/0016-static-delivery.md). Returns { app, start, stop } so
+// tests can inject or listen on a real port.
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { randomUUID } from "node:crypto";
+import compress, { type FastifyCompressOptions } from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
@@ -45,6 +48,15 @@ const TRPC_METHODS = new Set(["GET", "HEAD", "POST"]);
 /** Raw JSON nesting allowed before parsing: the input's own limit, doubled for superjson's envelope and annotations. */
 const RAW_INPUT_DEPTH = 2 * MAX_INPUT_DEPTH;
 const API_PATH = /^\/(trpc|api)(\/|$)/;
+/** Vite names every file under assets/ by its content hash: a changed file is a new URL. */
+const HASHED_ASSET = /^\/assets\//;
+/** A path whose last segment has a file extension asks for a file, never for a page of the app. */
+const FILE_PATH = /\.[a-z0-9]+$/i;
+const CACHE_FOREVER = "public, max-age=31536000, immutable";
+/** The page (index.html) is revalidated on every load (cheap: ETag), so a new build is picked up at once. */
+const REVALIDATE = "no-cache";
+/** API answers smaller than this are sent as they are: compressing them costs more than it saves. */
+const COMPRESS_THRESHOLD = 1024;
 
 export async function createServer({ env, db, clock = systemClock, log }: ServerOptions) {
   const production = env.NODE_ENV === "production";
@@ -73,7 +85,9 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
   // Set before any plugin is registered, so every encapsulated context (tRPC, the export, static) inherits them.
   app.setErrorHandler((error, req, reply) => sendError(req, reply, error));
   app.setNotFoundHandler((req, reply) => {
-    if (hasAdmin && req.method === "GET" && !API_PATH.test(pathOf(req))) return reply.type("text/html").sendFile("index.html");
+    // The SPA fallback: an app route (/platform/tenants, /t/users/<id>) gets the page; a missing file, such
+    // as an asset of an older build, gets a 404 rather than HTML under a script's name.
+    if (hasAdmin && req.method === "GET" && isAppRoute(pathOf(req))) return reply.type("text/html").sendFile("index.html");
     throw new AppError("NOT_FOUND", `Nothing at ${req.method} ${req.url.split("?")[0]}.`);
   });
 
@@ -90,6 +104,7 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
 
   await app.register(async (trpc) => {
     trpcTransportGuard(trpc);
+    await compressLargeAnswers(trpc);
     await trpc.register(fastifyTRPCPlugin, {
       prefix: "/trpc",
       trpcOptions: {
@@ -109,7 +124,10 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
     });
   });
 
-  await app.register(auditExportRoute(services, cookieName));
+  await app.register(async (downloads) => {
+    await downloads.register(compress, compressOptions);
+    await downloads.register(auditExportRoute(services, cookieName));
+  });
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_req, reply) => {
@@ -123,7 +141,19 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
   });
 
   if (hasAdmin) {
-    await app.register(fastifyStatic, { root: env.ADMIN_DIST, prefix: "/", wildcard: false, index: "index.html" });
+    await app.register(fastifyStatic, {
+      root: env.ADMIN_DIST,
+      prefix: "/",
+      wildcard: false,
+      index: "index.html",
+      // The build writes name.br and name.gz beside each text file; the best one the client accepts is sent.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader("cache-control", staticCacheControl(env.ADMIN_DIST, file));
+        res.setHeader("vary", "accept-encoding");
+      },
+    });
   }
 
   return {
@@ -136,6 +166,35 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
       await app.close();
     },
   };
+}
+
+/** Cache-Control of a file of the built app: hashed assets forever, everything else revalidated. */
+function staticCacheControl(root: string, file: string): string {
+  const path = `/${relative(root, file).split(sep).join("/")}`;
+  return HASHED_ASSET.test(path) ? CACHE_FOREVER : REVALIDATE;
+}
+
+function isAppRoute(path: string): boolean {
+  return !API_PATH.test(path) && !HASHED_ASSET.test(path) && !FILE_PATH.test(path);
+}
+
+const compressOptions = { threshold: COMPRESS_THRESHOLD, encodings: ["br", "gzip"] } satisfies FastifyCompressOptions;
+
+/**
+ * Compresses API answers of COMPRESS_THRESHOLD bytes or more (brotli at quality 4, or gzip). tRPC hands
+ * Fastify a fetch Response, whose size the compressor cannot know and so would compress even a tiny
+ * answer; it is read into a buffer first (tRPC has built it whole already), so the threshold applies.
+ */
+async function compressLargeAnswers(scope: FastifyInstance) {
+  scope.addHook("onSend", async (_req, reply, payload) => {
+    if (!(payload instanceof Response)) return payload;
+    reply.code(payload.status);
+    payload.headers.forEach((value, name) => {
+      if (name !== "content-length" && name !== "set-cookie") reply.header(name, value);
+    });
+    return Buffer.from(await payload.arrayBuffer());
+  });
+  await scope.register(compress, compressOptions);
 }
 
 /** The path a request was routed to: the route's pattern (decoded, so `/%74rpc/x` is `/trpc/:path`), else the URL's. */

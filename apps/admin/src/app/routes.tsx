@@ -1,5 +1,8 @@
 // The route table: public sign-in, the password change, the platform area (/platform) and the tenant
 // area (/t), each behind its guard; a tenant page also behind the permission it needs (the profile needs none).
+// The loaders only start queries (`auth.me` for every page, and a page's first data) so both travel
+// together rather than one after the other (prefetch.ts); they never delay a page.
+import { PageLoader } from "@tenancy/ui";
 import { createBrowserRouter, Navigate } from "react-router";
 import { ChangePasswordPage } from "../features/auth/change-password-page.js";
 import { LoginPage } from "../features/auth/login-page.js";
@@ -16,6 +19,7 @@ import { UserDetailPage } from "../features/users/user-detail-page.js";
 import { UsersPage } from "../features/users/users-page.js";
 import { PlatformLayout, TenantLayout } from "./layouts.js";
 import { homePath } from "./navigation.js";
+import { prefetch, sessionLoader } from "./prefetch.js";
 import { RequireKind, RequirePermission, RequireSession, useSignedInMe } from "./session.js";
 import { NotFoundPage } from "./states.js";
 
@@ -24,47 +28,54 @@ function Home() {
 }
 
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
   {
-    element: <RequireSession />,
+    // Runs before the first render too (the loaders below are not awaited, so this shows for a moment at most).
+    loader: sessionLoader,
+    hydrateFallbackElement: <PageLoader />,
     children: [
-      { index: true, element: <Home /> },
-      { path: "change-password", element: <ChangePasswordPage /> },
+      { path: "/login", element: <LoginPage /> },
       {
-        path: "platform",
-        element: (
-          <RequireKind kind="platform_admin">
-            <PlatformLayout />
-          </RequireKind>
-        ),
+        element: <RequireSession />,
         children: [
-          { index: true, element: <Navigate to="tenants" replace /> },
-          { path: "tenants", element: <TenantsPage /> },
-          { path: "tenants/new", element: <TenantCreatePage /> },
-          { path: "tenants/:tenantId", element: <TenantDetailPage /> },
-          { path: "admins", element: <AdminsPage /> },
+          { index: true, element: <Home /> },
+          { path: "change-password", element: <ChangePasswordPage /> },
+          {
+            path: "platform",
+            element: (
+              <RequireKind kind="platform_admin">
+                <PlatformLayout />
+              </RequireKind>
+            ),
+            children: [
+              { index: true, element: <Navigate to="tenants" replace /> },
+              { path: "tenants", loader: prefetch.tenants, element: <TenantsPage /> },
+              { path: "tenants/new", element: <TenantCreatePage /> },
+              { path: "tenants/:tenantId", loader: prefetch.tenant, element: <TenantDetailPage /> },
+              { path: "admins", loader: prefetch.admins, element: <AdminsPage /> },
+              { path: "*", element: <NotFoundPage /> },
+            ],
+          },
+          {
+            path: "t",
+            element: (
+              <RequireKind kind="user">
+                <TenantLayout />
+              </RequireKind>
+            ),
+            children: [
+              { index: true, loader: prefetch.dashboard, element: <RequirePermission permission="tenant.read"><DashboardPage /></RequirePermission> },
+              { path: "users", loader: prefetch.users, element: <RequirePermission permission="users.read"><UsersPage /></RequirePermission> },
+              { path: "users/:userId", loader: prefetch.user, element: <RequirePermission permission="users.read"><UserDetailPage /></RequirePermission> },
+              { path: "roles", loader: prefetch.roles, element: <RequirePermission permission="roles.manage"><RolesPage /></RequirePermission> },
+              { path: "audit", loader: prefetch.audit, element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
+              { path: "settings", loader: prefetch.settings, element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
+              { path: "profile", element: <ProfilePage /> },
+              { path: "*", element: <NotFoundPage /> },
+            ],
+          },
           { path: "*", element: <NotFoundPage /> },
         ],
       },
-      {
-        path: "t",
-        element: (
-          <RequireKind kind="user">
-            <TenantLayout />
-          </RequireKind>
-        ),
-        children: [
-          { index: true, element: <RequirePermission permission="tenant.read"><DashboardPage /></RequirePermission> },
-          { path: "users", element: <RequirePermission permission="users.read"><UsersPage /></RequirePermission> },
-          { path: "users/:userId", element: <RequirePermission permission="users.read"><UserDetailPage /></RequirePermission> },
-          { path: "roles", element: <RequirePermission permission="roles.manage"><RolesPage /></RequirePermission> },
-          { path: "audit", element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
-          { path: "settings", element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
-          { path: "profile", element: <ProfilePage /> },
-          { path: "*", element: <NotFoundPage /> },
-        ],
-      },
-      { path: "*", element: <NotFoundPage /> },
     ],
   },
 ]);

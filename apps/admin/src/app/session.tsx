@@ -17,8 +17,11 @@ export function isMeQuery(key: QueryKey): boolean {
   return Array.isArray(path) && path[0] === "auth" && path[1] === "me";
 }
 
+/** How long a known `auth.me` is used as is; the route loaders ask with the same (prefetch.ts). */
+export const ME_STALE_TIME = 60_000;
+
 export function useMe() {
-  return trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
+  return trpc.auth.me.useQuery(undefined, { staleTime: ME_STALE_TIME });
 }
 
 /** After login or logout: forget everything cached for the previous principal and set the new one. */

@@ -1,0 +1,46 @@
+// Route loaders that start a page's first queries as soon as the router knows where the user is going,
+// so they travel with `auth.me` (one batched request on a first load) instead of after it: the session
+// guard renders the page only once `auth.me` is known, and the page's own query would start only then.
+// A loader never waits: it returns at once and the page shows its own loading state; the page's hook finds
+// the query already running or done (same key: same procedure and input). The inputs mirror what each
+// page asks for first (no search, default sort and page size); a mismatch costs one extra request,
+// and the browser test of delivery counts the requests of the tenants list.
+import type { Me } from "@tenancy/contracts";
+import type { LoaderFunction, LoaderFunctionArgs } from "react-router";
+import { readFilters } from "../features/audit/audit-filters.js";
+import { trpcUtils } from "./query-client.js";
+import { ME_STALE_TIME } from "./session.js";
+
+/** `auth.me` on every navigation: a no-op while it is fresh, else it starts beside the page's queries. */
+export const sessionLoader: LoaderFunction = () => {
+  void trpcUtils.auth.me.prefetch(undefined, { staleTime: ME_STALE_TIME });
+  return null;
+};
+
+/**
+ * A loader that starts a page's queries, unless the visitor is known to be signed out or of the other kind
+ * (their guard will not show the page). While `auth.me` is still unknown (a first load) it starts them: a
+ * signed-out visitor's request fails with UNAUTHENTICATED and the guard sends them to sign in.
+ */
+function prefetchFor(kind: Me["kind"], start: (args: LoaderFunctionArgs) => Promise<unknown>[]): LoaderFunction {
+  return (args) => {
+    const me = trpcUtils.auth.me.getData();
+    if (me === null || (me && me.kind !== kind)) return null;
+    void Promise.all(start(args)).catch(() => undefined);
+    return null;
+  };
+}
+
+const searchParams = ({ request }: LoaderFunctionArgs) => new URL(request.url).searchParams;
+
+export const prefetch = {
+  tenants: prefetchFor("platform_admin", () => [trpcUtils.platform.tenants.list.prefetchInfinite({ limit: 25 })]),
+  tenant: prefetchFor("platform_admin", ({ params }) => (params.tenantId ? [trpcUtils.platform.tenants.get.prefetch({ tenantId: params.tenantId })] : [])),
+  admins: prefetchFor("platform_admin", () => [trpcUtils.platform.admins.list.prefetch()]),
+  dashboard: prefetchFor("user", () => [trpcUtils.tenant.dashboard.prefetch()]),
+  users: prefetchFor("user", () => [trpcUtils.users.list.prefetchInfinite({ sort: "createdAt", limit: 25 }), trpcUtils.roles.list.prefetch()]),
+  user: prefetchFor("user", ({ params }) => (params.userId ? [trpcUtils.users.get.prefetch({ userId: params.userId })] : [])),
+  roles: prefetchFor("user", () => [trpcUtils.roles.list.prefetch()]),
+  audit: prefetchFor("user", (args) => [trpcUtils.audit.list.prefetchInfinite({ ...readFilters(searchParams(args)), limit: 50 })]),
+  settings: prefetchFor("user", () => [trpcUtils.settings.get.prefetch()]),
+};

@@ -1,0 +1,48 @@
+// The app's one query cache and tRPC client (batched HTTP to /trpc with superjson and the session cookie),
+// made once at start-up: the providers hand them to React, and the router's loaders use them to start a
+// page's first query alongside `auth.me` instead of after it (prefetch.ts).
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { httpBatchLink } from "@trpc/client";
+import { createTRPCQueryUtils } from "@trpc/react-query";
+import superjson from "superjson";
+import { isRetryable, readServerError, SESSION_ERROR_CODES } from "./server-error.js";
+import { isMeQuery, ME_QUERY_KEY } from "./session.js";
+import { trpc } from "./trpc.js";
+
+function createQueryClient(): QueryClient {
+  // When any call says the session ended or must change, re-read `auth.me`; the route guards follow it.
+  // Only while someone is signed in: a page's query started beside a first `auth.me` (prefetch.ts) fails
+  // for a signed-out visitor too, and `auth.me` is then on its way already.
+  const onError = (error: unknown) => {
+    const { code } = readServerError(error, "");
+    if (code && SESSION_ERROR_CODES.has(code) && signedIn()) void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+  };
+  const signedIn = () => queryClient.getQueriesData({ queryKey: ME_QUERY_KEY }).some(([, me]) => me != null);
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => !isMeQuery(query.queryKey) && onError(error) }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        retry: (failures, error) => failures < 2 && isRetryable(error),
+        refetchOnWindowFocus: false,
+        staleTime: 15_000,
+      },
+    },
+  });
+  return queryClient;
+}
+
+export const queryClient = createQueryClient();
+
+export const trpcClient = trpc.createClient({
+  links: [
+    httpBatchLink({
+      url: "/trpc",
+      transformer: superjson,
+      fetch: (input, init) => fetch(input, { ...init, credentials: "include" }),
+    }),
+  ],
+});
+
+/** tRPC's query helpers outside React (`prefetch`, `getData`), over the same cache and client. */
+export const trpcUtils = createTRPCQueryUtils({ queryClient, client: trpcClient });
