@@ -2,10 +2,12 @@
 // (fields by their accessible label, Mantine selects, the sign-in form), and a small tRPC client over HTTP
 // for setting up data faster than through the UI. Every page is watched for Content Security Policy
 // violations: the app must run under the API's CSP, so one fails the test (at the next settle or screenshot,
-// and at the latest when the browser closes).
+// and at the latest when the browser closes). `checkA11y` runs axe-core on what the page shows (WCAG 2.2
+// A and AA rules) and checks the page's structure; the specs call it on every page and dialog they open.
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium, request, type APIRequestContext, type Browser, type Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium, request, type APIRequestContext, type Browser, type Locator, type Page } from "playwright-core";
 import { en } from "../src/app/i18n/en.js";
 
 export const screenshots = fileURLToPath(new URL("../test-results/", import.meta.url));
@@ -58,6 +60,56 @@ export async function settle(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await settle(page);
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: options.fullPage ?? false });
+}
+
+/** The WCAG 2.0, 2.1 and 2.2 rules of levels A and AA: the bar the admin app is held to. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+type AxeRule = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
+/** Impacts that fail a test; minor and moderate findings are printed only. */
+const FAILING_IMPACTS = new Set(["serious", "critical"]);
+
+function describeRule(rule: AxeRule): string {
+  const nodes = rule.nodes.slice(0, 3).map((node) => {
+    const contrast = node.any.find((check) => check.id === "color-contrast")?.data as
+      | { fgColor?: string; bgColor?: string; contrastRatio?: number; expectedContrastRatio?: string }
+      | undefined;
+    const detail = contrast?.contrastRatio ? ` (${contrast.fgColor} on ${contrast.bgColor}: ${contrast.contrastRatio}, needs ${contrast.expectedContrastRatio})` : "";
+    return `      ${node.target.join(" ")}${detail}`;
+  });
+  const more = rule.nodes.length > 3 ? [`      … and ${rule.nodes.length - 3} more`] : [];
+  return [`    ${rule.id} [${rule.impact}] × ${rule.nodes.length}: ${rule.help}`, ...nodes, ...more].join("\n");
+}
+
+/**
+ * Accessibility check of what the page shows now (call it after each navigation, and after opening a dialog
+ * or a drawer): axe-core with the WCAG A/AA rules finds no serious or critical violation; the page has one
+ * h1; the document title names the page before the app's name ("Users · Acme · Tenancy"). Fails with a
+ * short summary of what was found.
+ */
+export async function checkA11y(page: Page, name: string): Promise<void> {
+  await settle(page);
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const failing = results.violations.filter((rule) => FAILING_IMPACTS.has(rule.impact ?? ""));
+  const minor = results.violations.filter((rule) => !FAILING_IMPACTS.has(rule.impact ?? ""));
+  if (minor.length > 0) console.warn(`axe, ${name} (${page.url()}): minor or moderate findings\n${minor.map(describeRule).join("\n")}`);
+  if (failing.length > 0) {
+    throw new Error(`axe found serious or critical violations on ${name} (${page.url()}):\n${failing.map(describeRule).join("\n")}`);
+  }
+
+  const { headings, title } = await page.evaluate(() => ({
+    headings: [...document.querySelectorAll("h1")].map((h1) => h1.textContent?.trim() ?? ""),
+    title: document.title,
+  }));
+  if (headings.length !== 1) throw new Error(`${name} (${page.url()}) has ${headings.length} h1 headings, not one: ${JSON.stringify(headings)}`);
+  const parts = title.split(" · ");
+  if (parts.length < 2 || parts.at(-1) !== en["app.name"] || parts.some((part) => part.trim() === "")) {
+    throw new Error(`${name} (${page.url()}): the document title "${title}" does not name the page ("Page · … · ${en["app.name"]}")`);
+  }
+}
+
+/** Whether the element has the keyboard focus. */
+export function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
 }
 
 export function formHelpers(page: Page) {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
 import { fr } from "../src/app/i18n/fr.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
-import { apiClient, formHelpers, launchBrowser, newPage, screenshot as shot } from "./browser.js";
+import { apiClient, checkA11y, formHelpers, hasFocus, launchBrowser, newPage, screenshot as shot } from "./browser.js";
 
 // Unique per run, so the test also passes against a reused PostgreSQL database.
 const run = Date.now().toString(36);
@@ -65,10 +65,22 @@ describe("tenant administration", () => {
     await page.goto(`${server.url}/login?workspace=${slug}`);
     await signIn(admin.email, admin.newPassword);
     await page.waitForURL((url) => url.pathname === "/t");
+    await page.getByText(en["dashboard.activeUsers"]).waitFor();
+    await checkA11y(page, "dashboard");
+    expect(await page.title()).toBe(`${en["nav.dashboard"]} · Atelier Lumen · ${en["app.name"]}`);
+    // The keyboard's first stop is the skip link, which leads past the header and navigation to the page.
+    await page.reload();
+    await page.getByText(en["dashboard.activeUsers"]).waitFor();
+    await page.keyboard.press("Tab");
+    const skipLink = page.getByRole("link", { name: en["nav.skipToContent"] });
+    expect(await hasFocus(skipLink)).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await hasFocus(page.getByRole("main"))).toBe(true);
 
     await page.getByRole("link", { name: en["nav.roles"] }).click();
     await page.getByRole("heading", { name: en["roles.title"] }).waitFor();
     await page.getByText(en["roles.builtIn"], { exact: true }).waitFor();
+    await checkA11y(page, "roles");
     await page.getByRole("button", { name: en["roles.new"] }).click();
     const roleDialog = page.getByRole("dialog");
     await roleDialog.getByRole("textbox", { name: en["roles.field.name"], exact: true }).fill(role.name);
@@ -77,20 +89,27 @@ describe("tenant administration", () => {
     await roleDialog.getByRole("checkbox", { name: "audit.read", exact: true }).check();
     await roleDialog.getByText(en["permission.roles.manage"]).waitFor();
     await shot(page, "tenant-admin-role-form");
+    await checkA11y(page, "role-dialog");
     await roleDialog.getByRole("button", { name: en["roles.create"] }).click();
     await roleDialog.waitFor({ state: "hidden" });
     const roleRow = page.getByRole("row").filter({ hasText: role.name });
     await roleRow.getByText("audit.read", { exact: true }).waitFor();
     await shot(page, "tenant-admin-roles");
+    await checkA11y(page, "roles-with-custom-role");
 
     await page.getByRole("link", { name: en["nav.users"] }).click();
     await page.getByRole("heading", { name: en["users.title"] }).waitFor();
+    await page.getByRole("cell", { name: admin.email }).waitFor();
+    await checkA11y(page, "users");
     await page.getByRole("button", { name: en["users.new"] }).click();
     const userDialog = page.getByRole("dialog");
+    await userDialog.waitFor();
+    await checkA11y(page, "user-dialog");
     await userDialog.getByRole("textbox", { name: en["common.email"], exact: true }).fill(member.email);
     await userDialog.getByRole("textbox", { name: en["common.name"], exact: true }).fill(member.name);
     await pick(en["users.roles"], null, role.name);
     await page.keyboard.press("Escape");
+    await checkA11y(page, "user-dialog-filled");
     await userDialog.getByRole("button", { name: en["users.create"] }).click();
     const secret = page.getByTestId("one-time-secret");
     await secret.waitFor();
@@ -101,14 +120,18 @@ describe("tenant administration", () => {
     await memberRow.getByText(en["admins.temporaryPassword"]).waitFor();
     expect(await field(en["common.search"]).isVisible()).toBe(true);
     await shot(page, "tenant-admin-users");
+    await checkA11y(page, "users-with-secret");
   });
 
   it("deactivating the user locks them out; after reactivation and a reset they sign in with the temporary password and must change it", async () => {
     const memberForm = formHelpers(memberPage);
     await page.getByRole("link", { name: member.name }).click();
     await page.getByRole("heading", { name: member.name }).waitFor();
+    await checkA11y(page, "user-detail");
 
     await page.getByRole("button", { name: en["admins.deactivate"] }).click();
+    await page.getByRole("dialog").waitFor();
+    await checkA11y(page, "user-deactivate-dialog");
     await page.getByRole("dialog").getByRole("button", { name: en["admins.deactivate"] }).click();
     await page.getByRole("button", { name: en["admins.reactivate"] }).waitFor();
     await page.getByText(en["users.deactivated"].replace("{email}", member.email)).waitFor();
@@ -118,12 +141,17 @@ describe("tenant administration", () => {
     const refused = memberPage.getByRole("alert").filter({ hasText: en["login.failed"] });
     await refused.waitFor();
     expect(await refused.innerText()).toMatch(/deactivated/i);
+    await checkA11y(memberPage, "login-deactivated");
 
     await page.getByRole("button", { name: en["admins.reactivate"] }).click();
+    await page.getByRole("dialog").waitFor();
+    await checkA11y(page, "user-reactivate-dialog");
     await page.getByRole("dialog").getByRole("button", { name: en["admins.reactivate"] }).click();
     await page.getByRole("button", { name: en["admins.deactivate"] }).waitFor();
 
     await page.getByRole("button", { name: en["admins.reset"] }).click();
+    await page.getByRole("dialog").waitFor();
+    await checkA11y(page, "user-reset-dialog");
     await page.getByRole("dialog").getByRole("button", { name: en["admins.reset"] }).click();
     const secret = page.getByTestId("one-time-secret");
     await secret.waitFor();
@@ -131,9 +159,12 @@ describe("tenant administration", () => {
     expect(temporaryPassword).not.toBe(generatedPassword);
     await page.getByRole("dialog").waitFor({ state: "hidden" });
     await shot(page, "tenant-admin-user-detail");
+    await checkA11y(page, "user-detail-secret");
 
     await memberForm.signIn(member.email, temporaryPassword);
     await memberPage.waitForURL("**/change-password");
+    await memberPage.getByRole("heading", { name: en["password.title"] }).waitFor();
+    await checkA11y(memberPage, "change-password");
     await memberForm.field(en["password.current"]).fill(temporaryPassword);
     await memberForm.field(en["password.new"]).fill(member.newPassword);
     await memberForm.field(en["password.confirm"]).fill(member.newPassword);
@@ -144,12 +175,14 @@ describe("tenant administration", () => {
     expect(await memberPage.getByRole("button", { name: en["users.new"] }).count()).toBe(0);
     expect(await memberPage.getByRole("link", { name: en["nav.settings"] }).count()).toBe(0);
     expect(await memberPage.getByRole("link", { name: en["nav.audit"] }).isVisible()).toBe(true);
+    await checkA11y(memberPage, "member-users");
   });
 
   it("switching the workspace to French switches the app at once; a user may keep English for themselves", async () => {
     const { pick } = formHelpers(page);
     await page.getByRole("link", { name: en["nav.settings"] }).click();
     await page.getByRole("heading", { name: en["settings.title"] }).waitFor();
+    await checkA11y(page, "settings");
     const localization = page.getByRole("group", { name: en["tenant.section.localization"] });
     await pick(en["tenant.field.language"], null, "French (fr)");
     await localization.getByRole("button", { name: en["common.save"] }).click();
@@ -160,18 +193,21 @@ describe("tenant administration", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
     await page.getByRole("group", { name: fr["tenant.section.localization"] }).scrollIntoViewIfNeeded();
     await shot(page, "tenant-admin-settings-fr");
+    await checkA11y(page, "settings-fr");
 
     const memberForm = formHelpers(memberPage);
     await memberPage.reload();
     await memberPage.getByRole("heading", { name: fr["users.title"] }).waitFor();
     await memberPage.getByTestId("header-user-name").click();
     await memberPage.getByRole("heading", { name: fr["profile.title"] }).waitFor();
+    await checkA11y(memberPage, "profile-fr");
     await memberForm.pick(fr["users.language"], null, "anglais (en)");
     await memberPage.getByRole("button", { name: fr["common.save"] }).click();
     await memberPage.getByRole("heading", { name: en["profile.title"] }).waitFor();
     await memberPage.getByText(en["profile.saved"]).waitFor();
     await memberPage.getByRole("link", { name: en["nav.users"] }).waitFor();
     await shot(memberPage, "tenant-admin-profile");
+    await checkA11y(memberPage, "profile-en");
   });
 
   it("the audit log filtered by user.deactivated shows exactly that entry, in detail; the CSV export holds it; the chain verifies", async () => {
@@ -179,6 +215,7 @@ describe("tenant administration", () => {
     await page.getByRole("link", { name: fr["nav.audit"] }).click();
     await page.getByRole("heading", { name: fr["audit.title"] }).waitFor();
     await page.getByRole("cell", { name: "user.created" }).waitFor();
+    await checkA11y(page, "audit-fr");
 
     await pick(fr["audit.action"], "user.deactivated", "user.deactivated");
     await page.waitForURL((url) => url.searchParams.get("action") === "user.deactivated");
@@ -188,6 +225,7 @@ describe("tenant administration", () => {
     expect(await rows.first().innerText()).toContain(member.email);
     expect(await rows.first().innerText()).toContain(admin.name);
     await shot(page, "tenant-admin-audit-filtered");
+    await checkA11y(page, "audit-filtered-fr");
 
     await rows.first().getByRole("button", { name: fr["audit.details"] }).click();
     const changes = page.getByTestId("audit-changes");
@@ -196,6 +234,7 @@ describe("tenant administration", () => {
     expect((await changeRow.innerText()).replace(/\s+/g, " ")).toContain("active deactivated");
     await page.getByTestId("audit-entry").getByText(fr["event.user.deactivated"]).waitFor();
     await shot(page, "tenant-admin-audit-detail");
+    await checkA11y(page, "audit-entry-drawer-fr");
     await page.keyboard.press("Escape");
     await changes.waitFor({ state: "hidden" });
 
@@ -213,5 +252,6 @@ describe("tenant administration", () => {
     await report.waitFor();
     expect(await report.innerText()).toContain(fr["audit.verifyOk"]);
     await shot(page, "tenant-admin-audit-verify");
+    await checkA11y(page, "audit-verify-dialog-fr");
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
 import { fr } from "../src/app/i18n/fr.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
-import { launchBrowser, newPage, screenshots } from "./browser.js";
+import { checkA11y, formHelpers, hasFocus, launchBrowser, newPage, screenshots } from "./browser.js";
 
 // Unique per run, so the test also passes against a reused PostgreSQL database.
 const run = Date.now().toString(36);
@@ -27,30 +27,16 @@ const tenantAdmin = {
 let server: ApiServer;
 let browser: Browser;
 let page: Page;
-
-/** The input of a labelled field, by its accessible name (Mantine's " *" on required fields is aria-hidden). */
-function field(label: string) {
-  return page.getByRole("textbox", { name: label, exact: true });
-}
-
-async function pick(label: string, search: string | null, option: string) {
-  const input = field(label);
-  await input.click();
-  if (search !== null) await input.fill(search);
-  await page.getByRole("option", { name: option, exact: true }).click();
-}
-
-async function signIn(email: string, password: string) {
-  await field(en["login.email"]).fill(email);
-  await field(en["login.password"]).fill(password);
-  await page.getByRole("button", { name: en["login.submit"] }).click();
-}
+let field: ReturnType<typeof formHelpers>["field"];
+let pick: ReturnType<typeof formHelpers>["pick"];
+let signIn: ReturnType<typeof formHelpers>["signIn"];
 
 describe("tenant onboarding", () => {
   beforeAll(async () => {
     server = await startApiServer(platformAdmin);
     browser = await launchBrowser();
     page = await newPage(browser);
+    ({ field, pick, signIn } = formHelpers(page));
   });
 
   afterAll(async () => {
@@ -61,6 +47,7 @@ describe("tenant onboarding", () => {
   it("a platform admin creates a French tenant whose admin signs in, changes the password and sees the dashboard in French", async () => {
     await page.goto(`${server.url}/login`);
     await page.getByRole("heading", { name: en["login.title"] }).waitFor();
+    await checkA11y(page, "login");
 
     await signIn(platformAdmin.email, "not-the-right-password");
     const failure = page.getByRole("alert").filter({ hasText: en["login.failed"] });
@@ -70,6 +57,7 @@ describe("tenant onboarding", () => {
     expect(failureText.replace(en["login.failed"], "").trim().length).toBeGreaterThan(10);
     expect(new URL(page.url()).pathname).toBe("/login");
     await page.screenshot({ path: `${screenshots}login-error.png` });
+    await checkA11y(page, "login-error");
 
     await signIn(platformAdmin.email, platformAdmin.password);
     await page.waitForURL("**/platform/tenants");
@@ -80,9 +68,15 @@ describe("tenant onboarding", () => {
     // A fresh database shows the empty state; a reused PostgreSQL one (DATABASE_URL) may hold earlier runs' tenants.
     if ((await total.innerText()).startsWith("0 ")) await page.getByText(en["tenants.empty"]).waitFor();
     await page.screenshot({ path: `${screenshots}tenants-list.png` });
+    await checkA11y(page, "tenants-list");
 
     await page.getByRole("link", { name: en["tenants.new"] }).click();
     await page.waitForURL("**/platform/tenants/new");
+    await checkA11y(page, "tenant-form");
+    // A failed submit takes the keyboard to the first field in error; the messages meet the contrast bar too.
+    await page.getByRole("button", { name: en["tenants.create"] }).click();
+    await expect.poll(() => hasFocus(field(en["tenant.field.name"]))).toBe(true);
+    await checkA11y(page, "tenant-form-errors");
     await field(en["tenant.field.name"]).fill(tenant.name);
     expect(await field(en["tenant.field.slug"]).inputValue()).toBe("bistro-lumiere");
     await field(en["tenant.field.slug"]).fill(tenant.slug);
@@ -96,6 +90,7 @@ describe("tenant onboarding", () => {
     await field(en["tenant.field.adminName"]).fill(tenantAdmin.name);
     await field(en["tenant.field.adminPassword"]).fill(tenantAdmin.password);
     await page.screenshot({ path: `${screenshots}tenant-form.png`, fullPage: true });
+    await checkA11y(page, "tenant-form-filled");
     await page.getByRole("button", { name: en["tenants.create"] }).click();
 
     await page.waitForURL(/\/platform\/tenants\/[0-9a-f-]{36}$/);
@@ -103,6 +98,7 @@ describe("tenant onboarding", () => {
     await page.getByText(tenantAdmin.email).waitFor();
     expect(await page.getByText("Europe/Paris").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${screenshots}tenant-detail.png`, fullPage: true });
+    await checkA11y(page, "tenant-detail");
 
     await page.getByRole("button", { name: en["nav.logout"] }).click();
     await page.waitForURL("**/login");
@@ -113,6 +109,7 @@ describe("tenant onboarding", () => {
 
     await page.waitForURL("**/change-password");
     await page.getByRole("heading", { name: fr["password.title"] }).waitFor();
+    await checkA11y(page, "change-password-fr");
     await field(fr["password.current"]).fill(tenantAdmin.password);
     await field(fr["password.new"]).fill(tenantAdmin.newPassword);
     await field(fr["password.confirm"]).fill(tenantAdmin.newPassword);
@@ -128,20 +125,25 @@ describe("tenant onboarding", () => {
     expect(await page.getByRole("button", { name: fr["nav.logout"] }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
     await page.screenshot({ path: `${screenshots}tenant-dashboard.png`, fullPage: true });
+    await checkA11y(page, "tenant-dashboard-fr");
 
     await page.getByRole("link", { name: fr["nav.users"] }).click();
     await page.getByRole("cell", { name: tenantAdmin.email }).waitFor();
+    expect(await page.title()).toBe(`${fr["users.title"]} · ${tenant.name} · ${fr["app.name"]}`);
     await page.screenshot({ path: `${screenshots}tenant-users.png` });
+    await checkA11y(page, "tenant-users-fr");
 
     await page.getByRole("link", { name: fr["nav.audit"] }).click();
     await page.getByRole("cell", { name: "password.changed" }).waitFor();
     await page.screenshot({ path: `${screenshots}tenant-audit.png` });
+    await checkA11y(page, "tenant-audit-fr");
 
     await page.getByRole("link", { name: fr["nav.settings"] }).click();
     await page.getByRole("heading", { name: fr["settings.title"] }).waitFor();
     expect(await field(fr["tenant.field.timeZone"]).inputValue()).toBe("Europe/Paris");
     expect(await field(fr["tenant.field.name"]).inputValue()).toBe(tenant.name);
     await page.screenshot({ path: `${screenshots}tenant-settings.png` });
+    await checkA11y(page, "tenant-settings-fr");
   });
 
   it("the platform admin edits the tenant, resets its admin's password (shown once), suspends it, and adds a platform admin", async () => {
@@ -156,27 +158,43 @@ describe("tenant onboarding", () => {
     await page.getByRole("link", { name: tenant.name }).click();
 
     await page.getByRole("button", { name: en["common.edit"] }).click();
+    await field(en["tenant.field.city"]).waitFor();
+    await checkA11y(page, "tenant-edit");
     await field(en["tenant.field.city"]).fill("Paris");
     await page.getByRole("button", { name: en["common.save"] }).click();
     await page.getByText(en["tenant.saved"].replace("{name}", tenant.name)).waitFor();
     await page.getByText("Paris", { exact: true }).waitFor();
 
     await page.getByRole("button", { name: en["admins.reset"] }).click();
+    await page.getByRole("dialog").waitFor();
+    await checkA11y(page, "tenant-admin-reset-dialog");
     await page.getByRole("dialog").getByRole("button", { name: en["admins.reset"] }).click();
     const secret = page.getByTestId("one-time-secret");
     await secret.waitFor();
     expect((await secret.innerText()).trim().length).toBeGreaterThanOrEqual(12);
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    await checkA11y(page, "tenant-detail-secret");
 
     await page.getByRole("button", { name: en["tenant.suspend"] }).click();
+    await page.getByRole("dialog").waitFor();
+    await checkA11y(page, "tenant-suspend-dialog");
     await page.getByRole("dialog").getByRole("textbox", { name: en["tenant.suspendReason"] }).fill("Unpaid invoice");
     await page.getByRole("dialog").getByRole("button", { name: en["tenant.suspend"] }).click();
     await page.getByRole("button", { name: en["tenant.reactivate"] }).waitFor();
     await page.getByText(en["status.suspended"], { exact: true }).first().waitFor();
     await page.screenshot({ path: `${screenshots}tenant-suspended.png`, fullPage: true });
+    await checkA11y(page, "tenant-suspended");
 
     await page.getByRole("link", { name: en["nav.platformAdmins"] }).click();
+    await page.getByRole("heading", { name: en["admins.title"] }).waitFor();
+    await page.getByRole("cell", { name: platformAdmin.email }).waitFor();
+    await checkA11y(page, "platform-admins");
     await page.getByRole("button", { name: en["admins.add"] }).click();
     const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await checkA11y(page, "platform-admin-add-dialog");
+    await dialog.getByRole("button", { name: en["admins.add"] }).click();
+    await expect.poll(() => hasFocus(dialog.getByRole("textbox", { name: en["common.email"], exact: true }))).toBe(true);
     await dialog.getByRole("textbox", { name: en["common.email"], exact: true }).fill(secondPlatformAdmin);
     await dialog.getByRole("textbox", { name: en["common.name"], exact: true }).fill("Second Operator");
     await dialog.getByRole("button", { name: en["admins.add"] }).click();
@@ -184,6 +202,7 @@ describe("tenant onboarding", () => {
     await page.getByTestId("one-time-secret").waitFor();
     await dialog.waitFor({ state: "hidden" });
     await page.screenshot({ path: `${screenshots}platform-admins.png` });
+    await checkA11y(page, "platform-admins-secret");
 
     await page.getByRole("button", { name: en["nav.logout"] }).click();
     await page.waitForURL("**/login");
@@ -191,5 +210,6 @@ describe("tenant onboarding", () => {
     await signIn(tenantAdmin.email, tenantAdmin.newPassword);
     await page.getByRole("alert").filter({ hasText: en["login.failed"] }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/login");
+    await checkA11y(page, "login-suspended-workspace");
   });
 });

@@ -1,4 +1,4 @@
-// `pnpm bench [scenario] [--db=pglite|postgres] [--duration=10] [--warmup=2] [--connections=50] [--rate=500]`
+// `pnpm bench [scenario] [--db=pglite|postgres] [--duration=10] [--warmup=2] [--connections=50] [--rounds=3] [--rate=N]`
 // Runs each scenario on a fresh PGlite and, when DATABASE_URL is set, on a fresh PostgreSQL database; prints
 // a table per run and writes it as JSON under <repo>/bench/results/. Exits 0 when targets are missed (they
 // are reported, not asserted) and non-zero when a scenario itself fails (errors, non-2xx answers).
@@ -21,7 +21,8 @@ const { values, positionals } = parseArgs({
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "50" },
-    rate: { type: "string", default: "500" },
+    rate: { type: "string" },
+    rounds: { type: "string", default: "3" },
   },
 });
 
@@ -35,7 +36,8 @@ const settings: Settings = {
   durationS: positive("duration", values.duration, 120),
   warmupS: positive("warmup", values.warmup, 30),
   connections: positive("connections", values.connections, 1000),
-  rate: positive("rate", values.rate, 100_000),
+  rate: values.rate === undefined ? undefined : positive("rate", values.rate, 100_000),
+  rounds: positive("rounds", values.rounds, 20),
 };
 
 const env = loadEnv();

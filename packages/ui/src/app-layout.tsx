@@ -1,9 +1,10 @@
-// The page frame: a header (brand on the left, whatever the app puts on the right) and an optional
-// navigation column that folds behind a burger on small screens.
+// The page frame: a skip link, a header (brand on the left, whatever the app puts on the right), an optional
+// navigation column that folds behind a burger on small screens, and the main region the skip link leads to.
 import { AppShell, Burger, Group, ScrollArea, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useUiLabels } from "./labels.js";
+import { SkipLink, skipTargetProps } from "./skip-link.js";
 
 export interface AppLayoutProps {
   brand: ReactNode;
@@ -21,6 +22,7 @@ export function AppLayout({ brand, headerRight, navbar, children }: AppLayoutPro
       navbar={navbar ? { width: 230, breakpoint: "sm", collapsed: { mobile: !opened } } : undefined}
       padding="lg"
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -39,7 +41,7 @@ export function AppLayout({ brand, headerRight, navbar, children }: AppLayoutPro
           </AppShell.Section>
         </AppShell.Navbar>
       )}
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main {...skipTargetProps}>{children}</AppShell.Main>
     </AppShell>
   );
 }

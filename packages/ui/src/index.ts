@@ -1,7 +1,9 @@
 // The admin app's design system: thin wrappers around Mantine. No data fetching here.
-export { UiProvider } from "./ui-provider.js";
+export { createUiTheme, UiProvider } from "./ui-provider.js";
 export { type UiLabels, useUiLabels } from "./labels.js";
 export { AppLayout, type AppLayoutProps } from "./app-layout.js";
+export { SkipLink, skipTargetProps, MAIN_CONTENT_ID } from "./skip-link.js";
+export { accessibleColorVariables, contrastRatio, mix, readableShade, CONTROL_CONTRAST, TEXT_CONTRAST } from "./contrast.js";
 export { PageHeader, type PageHeaderProps } from "./page-header.js";
 export { DataTable, type Column, type DataTableProps } from "./data-table.js";
 export { StatusBadge } from "./status-badge.js";

@@ -11,9 +11,13 @@ export interface UiLabels {
   copied: string;
   errorTitle: string;
   toggleNavigation: string;
+  /** The close button of dialogs, drawers and toasts. */
+  close: string;
+  /** The skip link to the page's content. */
+  skipToContent: string;
 }
 
-const defaultLabels: UiLabels = {
+export const defaultLabels: UiLabels = {
   retry: "Retry",
   loadMore: "Load more",
   cancel: "Cancel",
@@ -22,6 +26,8 @@ const defaultLabels: UiLabels = {
   copied: "Copied",
   errorTitle: "Something went wrong",
   toggleNavigation: "Toggle navigation",
+  close: "Close",
+  skipToContent: "Skip to content",
 };
 
 export const UiLabelsContext = createContext<UiLabels>(defaultLabels);

@@ -1,4 +1,5 @@
-// The title row of a page: title, an optional line of description, and actions on the right.
+// The title row of a page: title (the page's one h1, at the size of an h2), an optional line of description,
+// and actions on the right.
 import { Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 
@@ -14,7 +15,9 @@ export function PageHeader({ title, description, badge, actions }: PageHeaderPro
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap">
       <Stack gap={4}>
         <Group gap="sm">
-          <Title order={2}>{title}</Title>
+          <Title order={1} size="h2">
+            {title}
+          </Title>
           {badge}
         </Group>
         {description && <Text c="dimmed">{description}</Text>}

@@ -1,31 +1,37 @@
 // Page frames: the centred card of the sign-in pages, and the shells of the platform and tenant areas
 // (header with the user's name, linking a tenant user to their profile, and Logout; navigation filtered by
-// permission).
+// permission). Each starts with a skip link to its main region; the sign-in card's title is the page's h1
+// and names it in the document title.
 import { Anchor, Badge, Box, Button, Center, Group, NavLink, Paper, Stack, Text, Title } from "@mantine/core";
-import { AppLayout } from "@tenancy/ui";
+import { AppLayout, SkipLink, skipTargetProps } from "@tenancy/ui";
 import type { ReactNode } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { useLogout } from "../features/auth/use-logout.js";
 import { useI18n } from "./i18n/i18n-provider.js";
 import { PLATFORM_NAV, PROFILE_PATH, tenantNav, type NavEntry } from "./navigation.js";
+import { usePageTitle } from "./page-title.js";
 import { useSignedInMe } from "./session.js";
 
 export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useI18n();
+  usePageTitle(title);
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
-      <Stack w="100%" maw={440} gap="lg">
-        <Text ta="center" fw={800} size="xl" c="indigo">
-          {t("app.name")}
-        </Text>
-        <Paper withBorder shadow="sm" p="xl" radius="md">
-          <Title order={2} mb="lg">
-            {title}
-          </Title>
-          {children}
-        </Paper>
-      </Stack>
-    </Center>
+    <>
+      <SkipLink />
+      <Center mih="100vh" p="md" bg="gray.0">
+        <Stack w="100%" maw={440} gap="lg">
+          <Text ta="center" fw={800} size="xl" c="indigo">
+            {t("app.name")}
+          </Text>
+          <Paper component="main" {...skipTargetProps} withBorder shadow="sm" p="xl" radius="md">
+            <Title order={1} size="h2" mb="lg">
+              {title}
+            </Title>
+            {children}
+          </Paper>
+        </Stack>
+      </Center>
+    </>
   );
 }
 

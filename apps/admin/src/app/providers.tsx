@@ -42,6 +42,8 @@ function TranslatedUi({ children }: { children: ReactNode }) {
       copied: t("common.copied"),
       errorTitle: t("errors.title"),
       toggleNavigation: t("nav.toggle"),
+      close: t("common.close"),
+      skipToContent: t("nav.skipToContent"),
     }),
     [t],
   );

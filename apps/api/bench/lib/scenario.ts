@@ -8,8 +8,10 @@ export interface Settings {
   durationS: number;
   /** Connections for the max-throughput mode. */
   connections: number;
-  /** Requests per second for the steady-rate mode. */
-  rate: number;
+  /** Requests per second for the steady-rate mode; undefined: derived from a ceiling measured in the same run. */
+  rate: number | undefined;
+  /** Interleaved rounds of max-throughput measurements (product, ceilings, then again). */
+  rounds: number;
 }
 
 export interface ScenarioResult {

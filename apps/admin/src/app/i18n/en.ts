@@ -12,6 +12,7 @@ export const en = {
   "nav.platformAdmins": "Platform admins",
   "nav.logout": "Log out",
   "nav.toggle": "Toggle navigation",
+  "nav.skipToContent": "Skip to content",
 
   "common.retry": "Retry",
   "common.loadMore": "Load more",
@@ -19,6 +20,7 @@ export const en = {
   "common.confirm": "Confirm",
   "common.copy": "Copy",
   "common.copied": "Copied",
+  "common.close": "Close",
   "common.save": "Save",
   "common.edit": "Edit",
   "common.search": "Search",

@@ -14,6 +14,7 @@ export const fr: Translation = {
   "nav.platformAdmins": "Administrateurs de la plateforme",
   "nav.logout": "Se déconnecter",
   "nav.toggle": "Afficher ou masquer la navigation",
+  "nav.skipToContent": "Aller au contenu",
 
   "common.retry": "Réessayer",
   "common.loadMore": "Afficher plus",
@@ -21,6 +22,7 @@ export const fr: Translation = {
   "common.confirm": "Confirmer",
   "common.copy": "Copier",
   "common.copied": "Copié",
+  "common.close": "Fermer",
   "common.save": "Enregistrer",
   "common.edit": "Modifier",
   "common.search": "Rechercher",

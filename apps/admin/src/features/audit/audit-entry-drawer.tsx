@@ -149,8 +149,8 @@ function ChangesTable({ changes, words }: { changes: unknown; words: ValueWords 
                 <Table.Td>
                   <Code>{row.field || "—"}</Code>
                 </Table.Td>
-                {withChanges && <Table.Td c={row.isChange ? "red.8" : undefined}>{row.isChange ? formatValue(row.from, words) : ""}</Table.Td>}
-                <Table.Td c={row.isChange ? "green.8" : undefined} style={{ wordBreak: "break-word" }}>
+                {withChanges && <Table.Td c={row.isChange ? "red" : undefined}>{row.isChange ? formatValue(row.from, words) : ""}</Table.Td>}
+                <Table.Td c={row.isChange ? "green" : undefined} style={{ wordBreak: "break-word" }}>
                   {formatValue(row.to, words)}
                 </Table.Td>
               </Table.Tr>

@@ -9,6 +9,7 @@ import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { moduleLabel } from "../../app/catalog-labels.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { usePageTitle } from "../../app/page-title.js";
 import { readServerError } from "../../app/server-error.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
 import { AuditEntryDrawer, type EntryFilterRequest, type EntrySelection } from "./audit-entry-drawer.js";
@@ -20,6 +21,7 @@ type Entry = RouterOutputs["audit"]["list"]["items"][number];
 
 export function AuditPage() {
   const { t, fmt } = useI18n();
+  usePageTitle(t("audit.title"));
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const [selection, setSelection] = useState<EntrySelection | null>(null);

@@ -1,10 +1,10 @@
 // Changing one's own password; the guards send every route here while `me.mustChangePassword` is true.
 // The policy (length first, not a common password) is the contracts' one, checked here and by the server.
 import { Alert, Button, Group, PasswordInput, Stack } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { ChangePasswordInput, PASSWORD_MIN } from "@tenancy/contracts";
 import { useNavigate } from "react-router";
 import { useFeedback } from "../../app/feedback.js";
+import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { AuthLayout } from "../../app/layouts.js";
 import { homePath } from "../../app/navigation.js";

@@ -1,11 +1,11 @@
 // Sign-in: e-mail, password and workspace (a tenant's slug; empty for platform admins). The workspace is
 // prefilled from `?workspace=` or the last one used here; the server's message is shown on failure.
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { LoginInput } from "@tenancy/contracts";
 import { ErrorAlert, PageLoader } from "@tenancy/ui";
 import { useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { AuthLayout } from "../../app/layouts.js";
 import { homePath, safeNext } from "../../app/navigation.js";

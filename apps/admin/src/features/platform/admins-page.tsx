@@ -1,11 +1,12 @@
 // Platform admins: the list, adding one (a generated password is shown once), deactivating and reactivating.
 import { Button, Group, Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { CreatePlatformAdminInput } from "@tenancy/contracts";
 import { ConfirmButton, DataTable, FormActions, OneTimeSecret, PageHeader, type Column } from "@tenancy/ui";
 import { useState } from "react";
 import { useFeedback } from "../../app/feedback.js";
+import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { usePageTitle } from "../../app/page-title.js";
 import { readServerError } from "../../app/server-error.js";
 import { useSignedInMe } from "../../app/session.js";
 import { Status } from "../../app/status.js";
@@ -27,6 +28,7 @@ const toCreateInput = ({ email, name, password }: NewAdminValues): RouterInputs[
 
 export function AdminsPage() {
   const { t, fmt } = useI18n();
+  usePageTitle(t("admins.title"));
   const me = useSignedInMe();
   const feedback = useFeedback();
   const utils = trpc.useUtils();

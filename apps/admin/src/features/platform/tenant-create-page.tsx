@@ -9,6 +9,7 @@ import { useFeedback } from "../../app/feedback.js";
 import { browserTimeZone } from "../../app/i18n/format.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { catalogLanguage } from "../../app/i18n/translate.js";
+import { usePageTitle } from "../../app/page-title.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
 import { zodResolver } from "../../app/zod-form.js";
 import { emptyTenantValues, TenantFormFields, toCreateInput } from "./tenant-form.js";
@@ -17,6 +18,7 @@ type Created = RouterOutputs["platform"]["tenants"]["create"];
 
 export function TenantCreatePage() {
   const { t, locale } = useI18n();
+  usePageTitle(t("tenants.new"));
   const navigate = useNavigate();
   const feedback = useFeedback();
   const utils = trpc.useUtils();

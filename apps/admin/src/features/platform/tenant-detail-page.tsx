@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useFeedback } from "../../app/feedback.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { usePageTitle } from "../../app/page-title.js";
 import { ErrorState } from "../../app/states.js";
 import { Status } from "../../app/status.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
@@ -20,6 +21,7 @@ export function TenantDetailPage() {
   const { tenantId = "" } = useParams();
   const { t } = useI18n();
   const query = trpc.platform.tenants.get.useQuery({ tenantId });
+  usePageTitle(query.data?.name);
   const [editing, setEditing] = useState(false);
 
   if (query.isPending) return <PageLoader />;

@@ -1,9 +1,10 @@
 // The tenant form, for creating (general information, localization, first admin) and for editing
 // (the same without the admin). Validation is the contracts schema the caller passes in.
 import { Button, PasswordInput, Select, Stack, TextInput } from "@mantine/core";
-import { useForm, type UseFormReturnType } from "@mantine/form";
+import type { UseFormReturnType } from "@mantine/form";
 import { FormActions, FormSection } from "@tenancy/ui";
 import { useMemo, useState } from "react";
+import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import type { RouterInputs, RouterOutputs } from "../../app/trpc.js";
 import type { FormErrors } from "../../app/zod-form.js";

@@ -6,6 +6,7 @@ import { DataTable, PageHeader, type Column } from "@tenancy/ui";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { usePageTitle } from "../../app/page-title.js";
 import { readServerError } from "../../app/server-error.js";
 import { Status } from "../../app/status.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
@@ -15,6 +16,7 @@ type StatusFilter = (typeof TenantStatus.options)[number];
 
 export function TenantsPage() {
   const { t, fmt } = useI18n();
+  usePageTitle(t("tenants.title"));
   const [search, setSearch] = useState("");
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
   const [status, setStatus] = useState<StatusFilter | null>(null);

@@ -1,11 +1,11 @@
 // Creating or editing a custom role: its name, description and permissions, shown as checkboxes grouped
 // by module with what each permission allows. Validated by the contracts' role schemas.
 import { Button, Checkbox, Fieldset, Group, Skeleton, Stack, Textarea, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { CreateRoleInput, UpdateRoleInput } from "@tenancy/contracts";
 import { FormActions } from "@tenancy/ui";
 import { moduleLabel, permissionDescription } from "../../app/catalog-labels.js";
 import { useFeedback } from "../../app/feedback.js";
+import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { ErrorState } from "../../app/states.js";
 import { trpc, type RouterInputs, type RouterOutputs } from "../../app/trpc.js";

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { permissionDescription } from "../../app/catalog-labels.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { usePageTitle } from "../../app/page-title.js";
 import { readServerError } from "../../app/server-error.js";
 import { trpc } from "../../app/trpc.js";
 import { DeleteRoleButton } from "./delete-role-button.js";
@@ -14,6 +15,7 @@ import { RoleForm, type Role } from "./role-form.js";
 
 export function RolesPage() {
   const { t, fmt } = useI18n();
+  usePageTitle(t("roles.title"));
   const query = trpc.roles.list.useQuery();
   const [editing, setEditing] = useState<Role | "new" | null>(null);
   const roles = query.data?.items;

@@ -2,14 +2,16 @@
 // whole app follows it as soon as it is saved) and compliance (retention periods, privacy of the audit
 // log and its exports). Each section is validated by the contracts' UpdateSettingsInput.
 import { Button, NumberInput, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
-import { useForm, type UseFormReturnType } from "@mantine/form";
+import type { UseFormReturnType } from "@mantine/form";
 import { UpdateSettingsInput, type Settings } from "@tenancy/contracts";
 import { FormActions, FormSection, PageHeader, PageLoader } from "@tenancy/ui";
 import { useMemo } from "react";
 import { useFeedback } from "../../app/feedback.js";
+import { useForm } from "../../app/form.js";
 import { createFormatters } from "../../app/i18n/format.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { countryOptions, currencyOptions, dateFormatOptions, languageOptions, numberFormatOptions, timeZoneOptions } from "../../app/locale-options.js";
+import { usePageTitle } from "../../app/page-title.js";
 import { useRefreshMe } from "../../app/session.js";
 import { ErrorState } from "../../app/states.js";
 import { trpc, type RouterInputs } from "../../app/trpc.js";
@@ -23,6 +25,7 @@ type UpdateInput = RouterInputs["settings"]["update"];
 
 export function SettingsPage() {
   const { t } = useI18n();
+  usePageTitle(t("settings.title"));
   const query = trpc.settings.get.useQuery();
   return (
     <>

@@ -3,12 +3,14 @@
 import { Card, SimpleGrid, Text, Title } from "@mantine/core";
 import { PageHeader, StatCard } from "@tenancy/ui";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { usePageTitle } from "../../app/page-title.js";
 import { useSignedInMe } from "../../app/session.js";
 import { ErrorState } from "../../app/states.js";
 import { trpc } from "../../app/trpc.js";
 
 export function DashboardPage() {
   const { t, fmt } = useI18n();
+  usePageTitle(t("nav.dashboard"));
   const me = useSignedInMe();
   const query = trpc.tenant.dashboard.useQuery();
   const tenantName = query.data?.tenant.name ?? me.tenant?.name ?? "";

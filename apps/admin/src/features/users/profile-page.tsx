@@ -1,13 +1,14 @@
 // The signed-in user's own profile: their name and language (no permission needed), and a way to change
 // their password. After a save the whole app follows at once (header name, language).
 import { Button, Card, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { UpdateProfileInput, type Me } from "@tenancy/contracts";
 import { FormActions, PageHeader } from "@tenancy/ui";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { useFeedback } from "../../app/feedback.js";
+import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { usePageTitle } from "../../app/page-title.js";
 import { useRefreshMe, useSignedInMe } from "../../app/session.js";
 import { trpc, type RouterInputs } from "../../app/trpc.js";
 import { zodResolver } from "../../app/zod-form.js";
@@ -37,6 +38,7 @@ export const toProfileInput =
 export function ProfilePage() {
   const i18n = useI18n();
   const { t } = i18n;
+  usePageTitle(t("profile.title"));
   const me = useSignedInMe();
   const feedback = useFeedback();
   const refreshMe = useRefreshMe();

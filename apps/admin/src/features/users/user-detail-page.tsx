@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useFeedback } from "../../app/feedback.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { usePageTitle } from "../../app/page-title.js";
 import { useCan, useSignedInMe } from "../../app/session.js";
 import { ErrorState } from "../../app/states.js";
 import { Status } from "../../app/status.js";
@@ -19,6 +20,7 @@ export function UserDetailPage() {
   const { t } = useI18n();
   const can = useCan();
   const query = trpc.users.get.useQuery({ userId });
+  usePageTitle(query.data?.name);
   const [editing, setEditing] = useState(false);
   const [reset, setReset] = useState<{ email: string; password: string } | null>(null);
 

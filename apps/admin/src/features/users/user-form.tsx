@@ -2,11 +2,12 @@
 // editing one (name, roles, language). Validated by the contracts' user schemas; the edit sends only
 // what changed.
 import { Button, Group, MultiSelect, PasswordInput, Select, Stack, TextInput } from "@mantine/core";
-import { useForm, type UseFormReturnType } from "@mantine/form";
+import type { UseFormReturnType } from "@mantine/form";
 import { CreateUserInput, UpdateUserInput } from "@tenancy/contracts";
 import { FormActions } from "@tenancy/ui";
 import { useMemo } from "react";
 import { useFeedback } from "../../app/feedback.js";
+import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { useSignedInMe } from "../../app/session.js";
 import { trpc, type RouterInputs, type RouterOutputs } from "../../app/trpc.js";

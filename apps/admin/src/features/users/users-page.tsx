@@ -9,6 +9,7 @@ import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useFeedback } from "../../app/feedback.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { usePageTitle } from "../../app/page-title.js";
 import { readServerError } from "../../app/server-error.js";
 import { useCan } from "../../app/session.js";
 import { Status } from "../../app/status.js";
@@ -33,6 +34,7 @@ export function RoleBadges({ roles }: { roles: readonly { id: string; name: stri
 
 export function UsersPage() {
   const { t, fmt } = useI18n();
+  usePageTitle(t("users.title"));
   const can = useCan();
   const feedback = useFeedback();
   const utils = trpc.useUtils();
