@@ -1,7 +1,7 @@
 // Prisma 7 CLI configuration, for `prisma generate` (run through scripts/prisma.mjs, which keeps the CLI
 // from trying to download a schema engine that generate does not use). Migrations are written by
 // `pnpm db:migrate` with Prisma 6.19's WebAssembly schema engine (scripts/schema-diff.ts) and applied by our
-// own runner (src/migrate.ts); see docs/decisions/0014-prisma-7.md.
+// own runner (src/migrate.ts); see docs/decisions/0015-prisma-7.md.
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

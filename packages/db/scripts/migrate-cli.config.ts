@@ -2,7 +2,7 @@
 // scripts/schema-diff.ts: `engine: "js"` selects its WebAssembly schema engine, driven through an
 // in-memory PGlite, so writing a migration needs no native engine and no network. `schema` (set by
 // schema-diff.ts) names a schema whose generator says `engineType = "client"`, without which this CLI
-// would download a query engine. See docs/decisions/0014-prisma-7.md.
+// would download a query engine. See docs/decisions/0015-prisma-7.md.
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";

@@ -3,7 +3,7 @@
 // it, and downloads it when missing; pointing PRISMA_SCHEMA_ENGINE_BINARY at a stand-in file ends that
 // (a real engine given by the caller wins). CHECKPOINT_DISABLE stops the CLI's update check, a
 // background request to Prisma's servers. Migrations are written by `pnpm db:migrate` instead
-// (scripts/schema-diff.ts); see docs/decisions/0014-prisma-7.md.
+// (scripts/schema-diff.ts); see docs/decisions/0015-prisma-7.md.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";

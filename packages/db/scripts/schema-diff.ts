@@ -3,7 +3,7 @@
 // `prisma-migrate-cli`, an npm alias) brings a WebAssembly one. It reads our Prisma 7 schema once a
 // temporary copy bridges two differences: the datasource `url` (required by 6.19; Prisma 7 moved it to
 // prisma.config.ts) and `engineType = "client"` on the generator (without it, 6.19 downloads a query
-// engine). See docs/decisions/0014-prisma-7.md.
+// engine). See docs/decisions/0015-prisma-7.md.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -4,6 +4,6 @@
 // line, then the same as the JSON log line the CLI reads from a failed engine).
 const message =
   "No Prisma schema engine is installed in this project. To write a migration run `pnpm db:migrate <name>`; " +
-  "the app (embedded) or `pnpm db:deploy` (server) applies migrations. See docs/decisions/0014-prisma-7.md.";
+  "the app (embedded) or `pnpm db:deploy` (server) applies migrations. See docs/decisions/0015-prisma-7.md.";
 console.error(`${message}\n${JSON.stringify({ level: "ERROR", target: "stand-in", fields: { message } })}`);
 process.exit(1);
