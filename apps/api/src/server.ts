@@ -10,7 +10,7 @@ import fastifyStatic from "@fastify/static";
 import { TRPCError } from "@trpc/server";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import type { Database } from "@tenancy/db";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { pino, type Logger } from "pino";
 import superjson from "superjson";
 import type { Env } from "./env.js";
@@ -63,7 +63,7 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
     trustProxy: env.TRUST_PROXY,
     bodyLimit: BODY_LIMIT,
     // One log line per request (onResponse below) instead of Fastify's two, without the query string.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Refusals raised while routing (a malformed percent-encoding in the URL) skip the error handler otherwise.
     frameworkErrors: (error, req, reply) => sendError(req, reply, error),
   });
