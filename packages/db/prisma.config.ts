@@ -1,17 +1,13 @@
-// Prisma CLI configuration. `engine: "js"` selects the WebAssembly schema engine, driven through an
-// in-memory PGlite, so no native Prisma engine is downloaded or needed at install, generate or migrate time.
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { defineConfig, type PrismaConfig } from "prisma/config";
-
-type MigrateAdapter = Awaited<ReturnType<NonNullable<Extract<PrismaConfig, { engine: "js" }>["adapter"]>>>;
+// Prisma 7 CLI configuration, for `prisma generate` (run through scripts/prisma.mjs, which keeps the CLI
+// from trying to download a schema engine that generate does not use). Migrations are written by
+// `pnpm db:migrate` with Prisma 6.19's WebAssembly schema engine (scripts/schema-diff.ts) and applied by our
+// own runner (src/migrate.ts); see docs/decisions/0015-prisma-7.md.
+import { defineConfig } from "prisma/config";
 
 export default defineConfig({
-  experimental: { adapter: true },
-  engine: "js",
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  // The adapter is typed for driver-adapter-utils 6.10; see docs/decisions/0002-prisma-rust-free-on-pglite.md.
-  adapter: async () => new PrismaPGlite(new PGlite({ extensions: { pg_trgm } })) as unknown as MigrateAdapter,
+  // Read only by Prisma's own migrate commands (e.g. `prisma migrate deploy` taking over a server database,
+  // on a machine with a schema engine); the app connects through driver adapters (src/client.ts).
+  datasource: { url: process.env.DATABASE_URL },
 });

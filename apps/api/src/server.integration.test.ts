@@ -176,3 +176,22 @@ describe("text with NUL characters", () => {
     expect(res.json().error.json.data.fieldErrors).toEqual({ password: [expect.stringMatching(/NUL/)] });
   });
 });
+
+describe("request log", () => {
+  it("writes one line per request with method, path, status and time, and never the query string", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const env = testEnv({ ADMIN_DIST: "/nonexistent-admin-dist", LOG_LEVEL: "info" });
+    const logged = await createServer({ env, db, log });
+    try {
+      await logged.app.inject({ method: "GET", url: `/healthz?email=someone@private.example`, headers: { host: "localhost:80" } });
+      const requestLines = lines.filter((line) => line.msg === "request");
+      expect(requestLines).toHaveLength(1);
+      expect(requestLines[0]).toMatchObject({ method: "GET", path: "/healthz", status: 200 });
+      expect(typeof requestLines[0]!.ms).toBe("number");
+      expect(JSON.stringify(lines)).not.toContain("private.example");
+    } finally {
+      await logged.stop();
+    }
+  });
+});

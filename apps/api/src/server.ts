@@ -13,7 +13,7 @@ import fastifyStatic from "@fastify/static";
 import { TRPCError } from "@trpc/server";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import type { Database } from "@tenancy/db";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { pino, type Logger } from "pino";
 import superjson from "superjson";
 import type { Env } from "./env.js";
@@ -74,6 +74,8 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
     },
     trustProxy: env.TRUST_PROXY,
     bodyLimit: BODY_LIMIT,
+    // One log line per request (onResponse below) instead of Fastify's two, without the query string.
+    logController: new LogController({ disableRequestLogging: true }),
     // Refusals raised while routing (a malformed percent-encoding in the URL) skip the error handler otherwise.
     frameworkErrors: (error, req, reply) => sendError(req, reply, error),
   });
@@ -101,6 +103,12 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
   });
 
   app.addHook("onRequest", csrfCheck(env));
+
+  // The request log: method, path (never the query string, which carries tRPC inputs), status and time.
+  app.addHook("onResponse", (req, reply, done) => {
+    req.log.info({ method: req.method, path: req.url.split("?", 1)[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, "request");
+    done();
+  });
 
   await app.register(async (trpc) => {
     trpcTransportGuard(trpc);

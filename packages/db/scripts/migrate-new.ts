@@ -1,9 +1,10 @@
 // `pnpm db:migrate <name>`: writes the next migration offline, as the diff between the schema as of the
 // newest migration (prisma/migrations/schema.snapshot.prisma) and prisma/schema.prisma, then updates the
-// snapshot. (prisma migrate dev cannot make a second migration without a shadow database here.)
-import { execFileSync } from "node:child_process";
+// snapshot. (prisma migrate dev cannot make a second migration without a shadow database here.) The diff
+// comes from Prisma 6.19's WebAssembly schema engine: see scripts/schema-diff.ts.
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { schemaDiffScript } from "./schema-diff.js";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -11,12 +12,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(1);
 }
 const snapshot = "prisma/migrations/schema.snapshot.prisma";
-const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
-const script = execFileSync(
-  "prisma",
-  ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-);
+const script = schemaDiffScript(existsSync(snapshot) ? snapshot : null, "prisma/schema.prisma");
 if (!/^\s*(CREATE|ALTER|DROP|COMMENT)/im.test(script)) {
   console.log("schema.prisma and the migrations agree: nothing to migrate.");
   process.exit(0);

@@ -65,12 +65,9 @@ export async function openDatabase(config: DatabaseConfig, { runMigrations = fal
   }
   const sql = pgliteConnection(pglite);
   if (runMigrations) await migrate(sql);
-  // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10, whose `argTypes` differ from 6.19's;
-  // the adapter never reads argTypes (PGlite infers parameter types from the prepared statement), so the
-  // cast is safe. Bytes columns are avoided for that reason (6.19 sends them base64-encoded). See
-  // docs/decisions/0002-prisma-rust-free-on-pglite.md.
-  const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
-  const prisma = new PrismaClient({ adapter });
+  // pglite-prisma-adapter 0.7 is built for Prisma 7's driver adapters: no cast, it reads argTypes (Bytes
+  // round-trip as on PostgreSQL) and maps PostgreSQL errors to Prisma's codes like @prisma/adapter-pg.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
     sql,

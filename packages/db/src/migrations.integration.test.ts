@@ -1,8 +1,8 @@
 // Fails when prisma/schema.prisma and the migrations disagree: applies every migration to one fresh
 // PGlite and the from-empty script of schema.prisma to another, then compares their catalogs.
-import { execFileSync } from "node:child_process";
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
+import { schemaDiffScript } from "../scripts/schema-diff.js";
 import { migrate, readMigrations } from "./migrate.js";
 import { newPGlite } from "./pglite.js";
 import { pgliteConnection } from "./sql.js";
@@ -27,11 +27,7 @@ async function catalog(db: PGlite): Promise<string[]> {
 
 describe("migrations", () => {
   it("produce exactly the schema that schema.prisma describes", async () => {
-    const fromSchema = execFileSync(
-      "prisma",
-      ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
-    );
+    const fromSchema = schemaDiffScript(null, "prisma/schema.prisma");
     const migrated = newPGlite();
     const direct = newPGlite();
     await migrate(pgliteConnection(migrated));

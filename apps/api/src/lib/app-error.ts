@@ -14,19 +14,32 @@ export class AppError extends Error {
 
 type DbErrorKind = "unique" | "foreign_key" | "not_found" | "invalid_value";
 
+interface AdapterCause {
+  code?: unknown;
+  originalCode?: unknown;
+  kind?: unknown;
+}
+
+// SQLSTATE classes we map: 22P02 bad text representation, 22001 too long, 22021 bad encoding (e.g. NUL),
+// 22008 date out of range.
+const INVALID_VALUE = ["22P02", "22001", "22021", "22008", "P2000", "P2007", "P2023"];
+
 /**
- * Classifies a database error from either runtime: Prisma's P-codes (PostgreSQL adapter) or the raw
- * PostgreSQL SQLSTATE that the PGlite adapter surfaces as a DriverAdapterError.
+ * Classifies a database error from either runtime and any path, by Prisma's P-code and by the PostgreSQL
+ * SQLSTATE beneath it. Prisma 7 keeps the SQLSTATE under `meta.driverAdapterError.cause.originalCode`, and
+ * its P-code alone does not always tell (22021, a NUL byte, arrives as P2039); a bare DriverAdapterError
+ * carries it on `cause.originalCode`, an error of a raw query on the pool or on PGlite on `code`.
  */
 export function dbErrorKind(error: unknown): DbErrorKind | undefined {
   if (typeof error !== "object" || error === null) return undefined;
-  const e = error as { code?: unknown; cause?: { code?: unknown; originalCode?: unknown; kind?: unknown } };
-  const code = e.code ?? e.cause?.originalCode ?? e.cause?.code;
-  if (code === "P2002" || code === "23505" || e.cause?.kind === "UniqueConstraintViolation") return "unique";
-  if (code === "P2003" || code === "23503" || e.cause?.kind === "ForeignKeyConstraintViolation") return "foreign_key";
-  if (code === "P2025") return "not_found";
-  // 22P02 bad text representation, 22001 too long, 22021 bad encoding (e.g. NUL), 22008 date out of range.
-  if (["22P02", "22001", "22021", "22008", "P2000", "P2023"].includes(code as string)) return "invalid_value";
+  const e = error as { code?: unknown; cause?: AdapterCause; meta?: { driverAdapterError?: { cause?: AdapterCause } } };
+  const adapter = e.meta?.driverAdapterError?.cause ?? e.cause;
+  const codes = [adapter?.originalCode, adapter?.code, e.code].filter((code): code is string => typeof code === "string");
+  const is = (...candidates: string[]) => codes.some((code) => candidates.includes(code));
+  if (is("23505", "P2002") || adapter?.kind === "UniqueConstraintViolation") return "unique";
+  if (is("23503", "P2003") || adapter?.kind === "ForeignKeyConstraintViolation") return "foreign_key";
+  if (is(...INVALID_VALUE)) return "invalid_value";
+  if (is("P2025")) return "not_found";
   return undefined;
 }
 
