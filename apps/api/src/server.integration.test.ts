@@ -195,3 +195,13 @@ describe("request log", () => {
     }
   });
 });
+
+describe("batched tRPC calls", () => {
+  it("answers a batch whose procedure names add up to more than 100 characters", async () => {
+    const paths = Array.from({ length: 15 }, () => "auth.me").join(",");
+    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 15 }, (_, i) => [i, {}]))));
+    const res = await server.app.inject({ method: "GET", url: `/trpc/${paths}?batch=1&input=${input}`, headers: { host: "localhost:80" } });
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toHaveLength(15);
+  });
+});

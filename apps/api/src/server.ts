@@ -74,6 +74,8 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
     },
     trustProxy: env.TRUST_PROXY,
     bodyLimit: BODY_LIMIT,
+    // A batched tRPC call names every procedure in one path segment (`/trpc/a.b,c.d,...`): longer than 100.
+    routerOptions: { maxParamLength: 5000 },
     // One log line per request (onResponse below) instead of Fastify's two, without the query string.
     logController: new LogController({ disableRequestLogging: true }),
     // Refusals raised while routing (a malformed percent-encoding in the URL) skip the error handler otherwise.
