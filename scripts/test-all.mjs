@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { pnpm, pnpmOrExit } from "./pnpm.mjs";
 
+const startedAt = Date.now();
 const env = process.env;
 const serverUrl = env.TEST_DATABASE_URL ?? env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const steps = [];
@@ -73,5 +74,5 @@ step("npm start: restart without rebuild, clean stop on Ctrl-C/SIGINT/SIGTERM", 
 console.log("\nSummary:");
 for (const s of steps) console.log(`  ${s.ok ? "ok    " : "FAILED"} ${s.name} (${s.seconds} s)`);
 const failed = steps.filter((s) => !s.ok).length;
-console.log(`\n${steps.length - failed} passed, ${failed} failed`);
+console.log(`\n${steps.length - failed} passed, ${failed} failed, in ${((Date.now() - startedAt) / 1000).toFixed(0)} s (install included)`);
 process.exit(failed === 0 ? 0 : 1);

@@ -133,7 +133,7 @@ describe("compression of API answers", () => {
     expect(res.json()).toEqual({ result: { data: { json: null } } });
   });
 
-  it("compresses a tRPC answer of 1 KB or more with the best encoding the client accepts, keeping its headers", async () => {
+  it("sends a large tRPC answer uncompressed whatever the client accepts (compressing cost a third of its CPU)", async () => {
     for (let i = 0; i < 4; i++) await h.makeTenant();
     const login = await server.app.inject({
       method: "POST",
@@ -144,23 +144,12 @@ describe("compression of API answers", () => {
     expect(login.statusCode).toBe(200);
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     const url = `/trpc/platform.tenants.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 25 } }))}`;
-    const plain = await get(url, undefined, cookie);
-    expect(plain.statusCode).toBe(200);
-    expect(plain.rawPayload.length).toBeGreaterThanOrEqual(1024);
-    expect(plain.headers["content-encoding"]).toBeUndefined();
-
-    for (const [accept, expected] of [["gzip, deflate, br", "br"], ["gzip", "gzip"]] as const) {
-      const res = await get(url, accept, cookie);
-      expect(res.statusCode).toBe(200);
-      expect(res.headers["content-encoding"]).toBe(expected);
-      expect(String(res.headers.vary).toLowerCase()).toContain("accept-encoding");
-      expect(res.headers["cache-control"]).toBe("no-store");
-      expect(res.headers["content-type"]).toMatch(/^application\/json/);
-      expect(res.headers["x-request-id"]).toBeTruthy();
-      expect(Number(res.headers["content-length"])).toBe(res.rawPayload.length);
-      expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
-      expect(JSON.parse(decoded(res)).result.data.json.items).toHaveLength(4);
-    }
+    const res = await get(url, "gzip, deflate, br", cookie);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.length).toBeGreaterThanOrEqual(1024);
+    expect(res.headers["content-encoding"]).toBeUndefined();
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(res.json().result.data.json.items.length).toBeGreaterThanOrEqual(4);
   });
 
   it("streams the CSV export compressed when the client accepts it, and plain otherwise", async () => {

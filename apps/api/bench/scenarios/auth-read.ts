@@ -86,7 +86,9 @@ export const authRead: Scenario = {
         `steady rate ${rate} req/s = ${settings.rate === undefined ? `1/3 of bare sql's median max throughput (${Math.round(sqlMedian)} req/s) in this run` : "given with --rate"}`,
         ...poolNote(database),
       ];
-      return { rows: rows(rounds, steady), notes };
+      const table = rows(rounds, steady);
+      for (const target of table.flatMap((row) => row.targets)) notes.push(`${target.met ? "met" : "NOT met"}: ${target.name}: ${target.measured} (target ${target.goal})`);
+      return { rows: table, notes };
     } finally {
       await Promise.allSettled([product.stop(), prismaApp.close(), sqlApp.close()]);
       await pause(500); // let handlers of requests the load generator gave up on finish before the DB goes away
