@@ -89,7 +89,9 @@ async function main() {
   const address = await server.start();
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
   const database = db.kind === "pglite" ? `embedded (PGlite) in ${env.DATA_DIR}` : "PostgreSQL";
-  // After Fastify's "Server listening" line, so nothing of the start-up scrolls it away.
+  // After Fastify's "Server listening" line, so nothing of the start-up scrolls it away. pino writes
+  // asynchronously: flush what it holds first, or the banner can land before the last log lines.
+  await new Promise<void>((resolve) => log.flush(() => resolve()));
   console.log(startBanner({ url, database, hasAdmin: server.hasAdmin, firstAdmin: first }));
 
   onStop(async (signal) => {

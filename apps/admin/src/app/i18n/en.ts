@@ -1,4 +1,9 @@
 // English: the source catalog. Its keys and `{placeholders}` define what every other catalog must have.
+import { errorsEn } from "./errors.en.js";
+import { platformEn } from "./platform.en.js";
+import { referenceEn } from "./reference.en.js";
+import { statesEn } from "./states.en.js";
+
 export const en = {
   "app.name": "Tenancy",
   "platform.badge": "Platform",
@@ -332,4 +337,8 @@ export const en = {
   "settings.keepAuditIpAndUserAgentHint": "When off, new audit entries no longer hold who connected from where.",
   "settings.maskPersonalDataInExports": "Mask personal data in CSV exports",
   "settings.maskPersonalDataInExportsHint": "Names, e-mail addresses and IP addresses are partly hidden, and changes are left out.",
+  ...errorsEn,
+  ...platformEn,
+  ...referenceEn,
+  ...statesEn,
 } as const;

@@ -20,6 +20,9 @@ export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>
 /** A catalog for another language: every key of `en`, plain or plural like the English one. */
 export type Translation = { readonly [K in MessageKey]: Catalog[K] extends PluralMessage ? PluralMessage : string };
 
+/** One area's messages in another language: the keys of its English section, plain or plural alike. */
+export type Section<E> = { readonly [K in keyof E]: E[K] extends PluralMessage ? PluralMessage : string };
+
 export const CATALOGS = { en, fr } satisfies Record<string, Translation>;
 export type CatalogLanguage = keyof typeof CATALOGS;
 
