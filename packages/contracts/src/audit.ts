@@ -1,6 +1,7 @@
 // The audit log as the API returns it, its filters, and the chain verification report.
 import { z } from "zod";
 import { CalendarDate, Id, PageInput } from "./common.js";
+import { msg } from "./messages.js";
 
 export const AuditEntryOutput = z.object({
   id: z.string(),
@@ -32,7 +33,7 @@ export const AuditFilters = z
     targetId: z.string().trim().max(100).optional(),
     targetType: z.string().trim().max(50).optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date is before the start date." });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: msg("dateRange.endBeforeStart") });
 
 export const ListAuditInput = PageInput.and(AuditFilters);
 export const AuditListOutput = z.object({ items: z.array(AuditEntryOutput), nextCursor: z.string().nullable() });
@@ -43,7 +44,7 @@ export const AuditVerifyInput = z
   .object({
     fromSeq: z
       .string()
-      .regex(/^[1-9]\d{0,17}$/, "Use the nextSeq of the previous report.")
+      .regex(/^[1-9]\d{0,17}$/, msg("audit.fromSeq"))
       .optional()
       .describe("Continue the walk from this entry (the previous report's nextSeq); omit to start."),
   })
