@@ -12,7 +12,8 @@ export const UserOutput = z.object({
   status: UserStatus,
   mustChangePassword: z.boolean(),
   language: z.string().nullable(),
-  roles: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** `key` marks a built-in role (e.g. "tenant_admin"), whose name clients may show in their own words. */
+  roles: z.array(z.object({ id: z.string(), key: z.string().nullable(), name: z.string() })),
   lastLoginAt: z.date().nullable(),
   createdAt: z.date(),
 });
