@@ -1,6 +1,7 @@
 // French catalog: the same keys and placeholders as `en`.
 import type { Translation } from "./translate.js";
 import { errorsFr } from "./errors.fr.js";
+import { labelsFr } from "./labels.fr.js";
 import { platformFr } from "./platform.fr.js";
 import { referenceFr } from "./reference.fr.js";
 import { statesFr } from "./states.fr.js";
@@ -219,10 +220,6 @@ export const fr: Translation = {
   "permission.subscriptions.manage": "Souscrire à des modules et gérer les formules.",
   "permission.integrations.manage": "Gérer les partenaires, les clés d'API et les webhooks.",
 
-  "module.core": "Socle",
-  "module.platform": "Plateforme",
-  "module.billing": "Facturation",
-  "module.integrations": "Intégrations",
 
   "profile.title": "Mon profil",
   "profile.description": "Votre nom tel que les autres le voient, et la langue dans laquelle l'application vous parle.",
@@ -339,6 +336,7 @@ export const fr: Translation = {
   "settings.maskPersonalDataInExports": "Masquer les données personnelles dans les exports CSV",
   "settings.maskPersonalDataInExportsHint": "Les noms, e-mails et adresses IP sont partiellement masqués, et les modifications sont omises.",
   ...errorsFr,
+  ...labelsFr,
   ...platformFr,
   ...referenceFr,
   ...statesFr,

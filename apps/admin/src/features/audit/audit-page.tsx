@@ -125,7 +125,7 @@ export function AuditPage() {
         rows={query.data?.pages.flatMap((page) => page.items)}
         rowKey={(entry) => entry.id}
         loading={query.isPending}
-        error={query.error ? readServerError(query.error, t("errors.unreachable")).message : null}
+        error={query.error ? readServerError(query.error, t, "errors.unreachable").message : null}
         onRetry={() => void query.refetch()}
         emptyMessage={filtered ? t("audit.emptyFiltered") : t("audit.empty")}
         hasMore={query.hasNextPage}

@@ -22,7 +22,7 @@ export function DeleteRoleButton({ role, roles }: { role: Role; roles: readonly 
     try {
       await remove.mutateAsync({ roleId: role.id, reassignToRoleId: holders > 0 ? (reassignTo ?? undefined) : undefined });
     } catch (error) {
-      const problem = readServerError(error, t("errors.unexpected"));
+      const problem = readServerError(error, t);
       if (problem.code === "ROLE_IN_USE") setInUseCount(typeof problem.details?.userCount === "number" ? problem.details.userCount : Math.max(1, role.userCount));
       feedback.error(error);
       throw error;

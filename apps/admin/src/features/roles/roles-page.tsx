@@ -99,7 +99,7 @@ export function RolesPage() {
         rows={roles}
         rowKey={(role) => role.id}
         loading={query.isPending}
-        error={query.error ? readServerError(query.error, t("errors.unreachable")).message : null}
+        error={query.error ? readServerError(query.error, t, "errors.unreachable").message : null}
         onRetry={() => void query.refetch()}
         emptyMessage={t("roles.empty")}
       />

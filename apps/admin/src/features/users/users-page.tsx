@@ -159,7 +159,7 @@ export function UsersPage() {
           rows={query.data?.pages.flatMap((page) => page.items)}
           rowKey={(user) => user.id}
           loading={query.isPending}
-          error={query.error ? readServerError(query.error, t("errors.unreachable")).message : null}
+          error={query.error ? readServerError(query.error, t, "errors.unreachable").message : null}
           onRetry={() => void query.refetch()}
           emptyMessage={filtered ? t("users.emptyFiltered") : t("users.empty")}
           hasMore={query.hasNextPage}
