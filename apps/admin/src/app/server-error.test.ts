@@ -12,7 +12,7 @@ const english = createTranslator("en");
 const french = createTranslator("fr");
 
 /** A tRPC client error as the app receives it. */
-const failure = (data: Partial<ErrorData> & { code: string }, message = "English message from the server") => ({ message, data });
+const failure = (data: Omit<Partial<ErrorData>, "code"> & { code: string }, message = "English message from the server") => ({ message, data });
 
 /** What the API answers for this input refused by this schema, as the app receives it. */
 function refused(schema: typeof CreateTenantInput, input: unknown) {
