@@ -50,6 +50,10 @@ export const AuditVerifyInput = z
   })
   .optional();
 
+/** How the hash chain can break: entries missing, a link or a content that does not match, a wrong head. */
+export const AUDIT_BREAK_KINDS = ["missing", "link_mismatch", "content_changed", "head_mismatch"] as const;
+export type AuditBreakKind = (typeof AUDIT_BREAK_KINDS)[number];
+
 export const AuditVerifyOutput = z.object({
   /** True when no broken link was found in the part walked so far (the whole chain once nextSeq is null). */
   ok: z.boolean(),
@@ -58,7 +62,15 @@ export const AuditVerifyOutput = z.object({
   purgedThroughSeq: z.string(),
   lastSeq: z.string(),
   firstBroken: z
-    .object({ seq: z.string(), entryId: z.string().nullable(), reason: z.string() })
+    .object({
+      seq: z.string(),
+      entryId: z.string().nullable(),
+      /** What is wrong, for clients that word it themselves; `reason` says it in English. */
+      kind: z.enum(AUDIT_BREAK_KINDS),
+      /** The last missing entry, when a run of entries is missing (kind "missing"). */
+      throughSeq: z.string().nullable(),
+      reason: z.string(),
+    })
     .nullable(),
   /** Where the next call continues, or null when the walk is complete (or found a broken link). */
   nextSeq: z.string().nullable(),

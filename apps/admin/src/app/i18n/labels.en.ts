@@ -81,4 +81,9 @@ export const labelsEn = {
   "audit.eventCode": "Event code",
   "audit.actorType": "Actor type",
   "audit.targetType": "Target type",
+  "audit.break.missing": "Entry #{seq} is missing (deleted).",
+  "audit.break.missingRange": "Entries #{seq} to #{throughSeq} are missing (deleted).",
+  "audit.break.link_mismatch": "Its link to the previous entry does not match.",
+  "audit.break.content_changed": "Its content was changed after it was sealed.",
+  "audit.break.head_mismatch": "The newest entry does not match the head of the chain.",
 } as const;

@@ -73,4 +73,9 @@ export const labelsFr: Section<typeof labelsEn> = {
   "audit.eventCode": "Code de l'événement",
   "audit.actorType": "Type d'auteur",
   "audit.targetType": "Type de cible",
+  "audit.break.missing": "L'entrée n\u00a0{seq} manque (elle a été supprimée).",
+  "audit.break.missingRange": "Les entrées n\u00a0{seq} à {throughSeq} manquent (elles ont été supprimées).",
+  "audit.break.link_mismatch": "Son lien avec l'entrée précédente ne correspond pas.",
+  "audit.break.content_changed": "Son contenu a été modifié après son scellement.",
+  "audit.break.head_mismatch": "La dernière entrée ne correspond pas à la tête de la chaîne.",
 };
