@@ -11,8 +11,8 @@ describe("breakReason", () => {
       expect(breakReason(fr, { kind, seq: "7", throughSeq: null }), kind).toMatch(/^[^_{}]+\.$/);
       expect(breakReason(fr, { kind, seq: "7", throughSeq: null }), kind).not.toBe(breakReason(en, { kind, seq: "7", throughSeq: null }));
     }
-    expect(breakReason(fr, { kind: "missing", seq: "7", throughSeq: null })).toBe("L'entrée n\u00a07 manque (elle a été supprimée).");
-    expect(breakReason(fr, { kind: "missing", seq: "7", throughSeq: "9" })).toBe("Les entrées n\u00a07 à 9 manquent (elles ont été supprimées).");
+    expect(breakReason(fr, { kind: "missing", seq: "7", throughSeq: null })).toBe("L'entrée n°\u00a07 manque (elle a été supprimée).");
+    expect(breakReason(fr, { kind: "missing", seq: "7", throughSeq: "9" })).toBe("Les entrées n°\u00a07 à 9 manquent (elles ont été supprimées).");
     expect(breakReason(en, { kind: "content_changed", seq: "3", throughSeq: null })).toBe("Its content was changed after it was sealed.");
   });
 });
