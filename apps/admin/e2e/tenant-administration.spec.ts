@@ -1,8 +1,9 @@
 // A tenant admin runs their workspace in a real browser against the real API: a custom role and a user
 // holding it (generated password shown once); deactivation locks the user out, reactivation and a password
 // reset let them in with a temporary password they must change; the workspace switches to French at once;
-// the audit log, filtered by action, shows exactly the deactivation, in detail, exports it as CSV, and its
-// hash chain verifies. The tenant is set up over HTTP; screenshots go to test-results/.
+// in French, a form's own checks and the server's refusal (an e-mail already taken) speak French; the
+// audit log, filtered by action, shows exactly the deactivation, in words, in detail, exports it as a French
+// CSV, and its hash chain verifies. The tenant is set up over HTTP; screenshots go to test-results/.
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,15 +86,17 @@ describe("tenant administration", () => {
     const roleDialog = page.getByRole("dialog");
     await roleDialog.getByRole("textbox", { name: en["roles.field.name"], exact: true }).fill(role.name);
     await roleDialog.getByRole("textbox", { name: en["roles.field.description"], exact: true }).fill(role.description);
-    await roleDialog.getByRole("checkbox", { name: "users.read", exact: true }).check();
-    await roleDialog.getByRole("checkbox", { name: "audit.read", exact: true }).check();
+    await roleDialog.getByRole("checkbox", { name: en["permissionName.users.read"], exact: true }).check();
+    await roleDialog.getByRole("checkbox", { name: en["permissionName.audit.read"], exact: true }).check();
     await roleDialog.getByText(en["permission.roles.manage"]).waitFor();
     await shot(page, "tenant-admin-role-form");
     await checkA11y(page, "role-dialog");
     await roleDialog.getByRole("button", { name: en["roles.create"] }).click();
     await roleDialog.waitFor({ state: "hidden" });
     const roleRow = page.getByRole("row").filter({ hasText: role.name });
-    await roleRow.getByText("audit.read", { exact: true }).waitFor();
+    await roleRow.getByText(en["permissionName.audit.read"], { exact: true }).waitFor();
+    // The built-in role by its name in the viewer's language, not as stored.
+    await page.getByRole("row").filter({ hasText: en["role.tenant_admin.name"] }).getByText(en["roles.allPermissions"]).waitFor();
     await shot(page, "tenant-admin-roles");
     await checkA11y(page, "roles-with-custom-role");
 
@@ -210,18 +213,50 @@ describe("tenant administration", () => {
     await checkA11y(memberPage, "profile-en");
   });
 
+  it("in French, the user form's own checks and the server's refusal of an e-mail already taken speak French", async () => {
+    const { field, pick } = formHelpers(page);
+    await page.getByRole("link", { name: fr["nav.users"] }).click();
+    await page.getByRole("heading", { name: fr["users.title"] }).waitFor();
+    await page.getByRole("button", { name: fr["users.new"] }).click();
+    const userDialog = page.getByRole("dialog");
+    await userDialog.waitFor();
+
+    // Checked in the browser by the contracts' schema, worded from its message keys.
+    await userDialog.getByRole("button", { name: fr["users.create"] }).click();
+    await userDialog.getByText(fr["validation.email.invalid"]).waitFor();
+    await userDialog.getByText(fr["validation.name.required"]).waitFor();
+    await userDialog.getByText(fr["validation.user.rolesRequired"]).waitFor();
+    expect(await userDialog.innerText()).not.toMatch(/Enter a valid e-mail|Enter a name/);
+    await checkA11y(page, "user-dialog-invalid-fr");
+
+    // Refused by the server (EMAIL_TAKEN): its code worded in French, on the field and in the notification.
+    await field(fr["common.email"]).fill(member.email);
+    await field(fr["common.name"]).fill("Hugo Bis");
+    await pick(fr["users.roles"], null, role.name);
+    await page.keyboard.press("Escape");
+    await userDialog.getByRole("button", { name: fr["users.create"] }).click();
+    await userDialog.getByText(fr["error.EMAIL_TAKEN"]).waitFor();
+    expect(await page.getByText(fr["error.EMAIL_TAKEN"]).count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator("body").innerText()).not.toMatch(/already exists/);
+    await shot(page, "tenant-admin-user-email-taken-fr");
+    await checkA11y(page, "user-dialog-email-taken-fr");
+    await userDialog.getByRole("button", { name: fr["common.cancel"] }).click();
+    await userDialog.waitFor({ state: "hidden" });
+  });
+
   it("the audit log filtered by user.deactivated shows exactly that entry, in detail; the CSV export holds it; the chain verifies", async () => {
     const { pick } = formHelpers(page);
     await page.getByRole("link", { name: fr["nav.audit"] }).click();
     await page.getByRole("heading", { name: fr["audit.title"] }).waitFor();
-    await page.getByRole("cell", { name: "user.created" }).waitFor();
+    await page.getByRole("cell", { name: fr["eventName.user.created"] }).first().waitFor();
+    expect(await page.getByRole("cell", { name: "user.created" }).count()).toBe(0);
     await checkA11y(page, "audit-fr");
 
-    await pick(fr["audit.action"], "user.deactivated", "user.deactivated");
+    await pick(fr["audit.action"], fr["eventName.user.deactivated"], fr["eventName.user.deactivated"]);
     await page.waitForURL((url) => url.searchParams.get("action") === "user.deactivated");
     const rows = page.locator("tbody tr");
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
-    await rows.first().getByRole("cell", { name: "user.deactivated" }).waitFor();
+    await rows.first().getByRole("cell", { name: fr["eventName.user.deactivated"] }).waitFor();
     expect(await rows.first().innerText()).toContain(member.email);
     expect(await rows.first().innerText()).toContain(admin.name);
     await shot(page, "tenant-admin-audit-filtered");
@@ -230,21 +265,32 @@ describe("tenant administration", () => {
     await rows.first().getByRole("button", { name: fr["audit.details"] }).click();
     const changes = page.getByTestId("audit-changes");
     await changes.waitFor();
-    const changeRow = changes.getByRole("row").filter({ hasText: "status" });
-    expect((await changeRow.innerText()).replace(/\s+/g, " ")).toContain("active deactivated");
-    await page.getByTestId("audit-entry").getByText(fr["event.user.deactivated"]).waitFor();
+    const changeRow = changes.getByRole("row").filter({ hasText: fr["field.status"] });
+    expect((await changeRow.innerText()).replace(/\s+/g, " ")).toContain(`${fr["status.active"]} ${fr["status.deactivated"]}`);
+    const entry = page.getByTestId("audit-entry");
+    await entry.getByText(fr["event.user.deactivated"]).waitFor();
+    expect(await entry.innerText()).toContain(`(${fr["targetType.user"]})`);
     await shot(page, "tenant-admin-audit-detail");
     await checkA11y(page, "audit-entry-drawer-fr");
-    await page.keyboard.press("Escape");
+    // Narrowing the log to the entry's target: the target filter names the user, not their id.
+    await entry.getByRole("button", { name: fr["audit.filterByTarget"] }).click();
     await changes.waitFor({ state: "hidden" });
+    await page.waitForURL((url) => url.searchParams.has("targetId"));
+    const targetField = page.getByRole("textbox", { name: fr["audit.target"], exact: true });
+    await expect.poll(() => targetField.inputValue(), { timeout: 10_000 }).toContain(member.email);
+    expect(await targetField.inputValue()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: fr["audit.export"] }).click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^audit-${slug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^audit-log-${slug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const bytes = await readFile(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString("utf8").replace(/^\uFEFF/, "");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("id,createdAt,createdAtLocal,action,crud,module,actorType,actorId,actorName,targetType,targetId,targetName,success,ip,userAgent,changes,seq");
+    // A French workspace: French headers and words, ";" between cells (French writes decimals with a comma).
+    expect(lines[0]).toMatch(/^Identifiant de l'entrée;Heure \(UTC\);Heure \(Europe\/Paris\);Événement;Code de l'événement;/);
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(",user.deactivated,");
+    expect(lines[1]).toContain(`;${fr["eventName.user.deactivated"]};user.deactivated;`);
     expect(lines[1]).toContain(member.email);
 
     await page.getByRole("button", { name: fr["audit.verify"] }).click();

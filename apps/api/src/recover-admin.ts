@@ -4,7 +4,7 @@
 // throttle, and records it in the audit log as the system. The server must be stopped on the embedded
 // database (the data folder is locked while it runs); with DATABASE_URL it may keep running.
 import { pathToFileURL } from "node:url";
-import { Email, PersonName } from "@tenancy/contracts";
+import { Email, issueText, PersonName } from "@tenancy/contracts";
 import { DataDirLockedError, openDatabase, pendingMigrations, uuidv7, type Database } from "@tenancy/db";
 import { pino } from "pino";
 import { clearAccount, loginAccount } from "./domains/auth/throttle.js";
@@ -96,7 +96,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (!email.success) return { ok: false, message: `${positional[0]} is not an e-mail address.\n\n${USAGE}` };
   if (name === undefined) return { ok: true, input: { email: email.data } };
   const parsedName = PersonName.safeParse(name);
-  if (!parsedName.success) return { ok: false, message: `--name: ${parsedName.error.issues[0]?.message ?? "not a valid name"}` };
+  if (!parsedName.success) return { ok: false, message: `--name: ${parsedName.error.issues[0] ? issueText(parsedName.error.issues[0]) : "not a valid name"}` };
   return { ok: true, input: { email: email.data, name: parsedName.data } };
 }
 

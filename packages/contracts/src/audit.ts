@@ -1,6 +1,7 @@
 // The audit log as the API returns it, its filters, and the chain verification report.
 import { z } from "zod";
 import { CalendarDate, Id, PageInput } from "./common.js";
+import { msg } from "./messages.js";
 
 export const AuditEntryOutput = z.object({
   id: z.string(),
@@ -32,7 +33,7 @@ export const AuditFilters = z
     targetId: z.string().trim().max(100).optional(),
     targetType: z.string().trim().max(50).optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date is before the start date." });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: msg("dateRange.endBeforeStart") });
 
 export const ListAuditInput = PageInput.and(AuditFilters);
 export const AuditListOutput = z.object({ items: z.array(AuditEntryOutput), nextCursor: z.string().nullable() });
@@ -43,11 +44,15 @@ export const AuditVerifyInput = z
   .object({
     fromSeq: z
       .string()
-      .regex(/^[1-9]\d{0,17}$/, "Use the nextSeq of the previous report.")
+      .regex(/^[1-9]\d{0,17}$/, msg("audit.fromSeq"))
       .optional()
       .describe("Continue the walk from this entry (the previous report's nextSeq); omit to start."),
   })
   .optional();
+
+/** How the hash chain can break: entries missing, a link or a content that does not match, a wrong head. */
+export const AUDIT_BREAK_KINDS = ["missing", "link_mismatch", "content_changed", "head_mismatch"] as const;
+export type AuditBreakKind = (typeof AUDIT_BREAK_KINDS)[number];
 
 export const AuditVerifyOutput = z.object({
   /** True when no broken link was found in the part walked so far (the whole chain once nextSeq is null). */
@@ -57,7 +62,15 @@ export const AuditVerifyOutput = z.object({
   purgedThroughSeq: z.string(),
   lastSeq: z.string(),
   firstBroken: z
-    .object({ seq: z.string(), entryId: z.string().nullable(), reason: z.string() })
+    .object({
+      seq: z.string(),
+      entryId: z.string().nullable(),
+      /** What is wrong, for clients that word it themselves; `reason` says it in English. */
+      kind: z.enum(AUDIT_BREAK_KINDS),
+      /** The last missing entry, when a run of entries is missing (kind "missing"). */
+      throughSeq: z.string().nullable(),
+      reason: z.string(),
+    })
     .nullable(),
   /** Where the next call continues, or null when the walk is complete (or found a broken link). */
   nextSeq: z.string().nullable(),

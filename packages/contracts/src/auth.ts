@@ -1,10 +1,11 @@
 // Login, logout, the current principal, and password changes.
 import { z } from "zod";
 import { Email, NewPassword, PASSWORD_MAX } from "./common.js";
+import { msg } from "./messages.js";
 
 export const LoginInput = z.object({
   email: Email,
-  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX, `A password has at most ${PASSWORD_MAX} characters.`),
+  password: z.string().min(1, msg("password.required")).max(PASSWORD_MAX, msg("password.tooLong")),
   workspace: z
     .string()
     .trim()
@@ -17,10 +18,10 @@ export const LoginInput = z.object({
 
 export const ChangePasswordInput = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX),
+    currentPassword: z.string().min(1, msg("password.currentRequired")).max(PASSWORD_MAX),
     newPassword: NewPassword,
   })
-  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: msg("password.sameAsCurrent") });
 
 export const TenantSummary = z.object({
   id: z.string(),

@@ -1,8 +1,9 @@
 // Field schemas shared by every domain: ids, paging, e-mail, passwords, and the localization codes.
 import { z } from "zod";
 import { COMMON_PASSWORDS } from "./common-passwords.js";
+import { messageText, msg, type MessageKey, type MessageParams } from "./messages.js";
 
-export const Id = z.uuid({ message: "Must be a valid id (UUID)." });
+export const Id = z.uuid({ message: msg("id.invalid") });
 
 export const PageInput = z.object({
   cursor: z.string().max(200).optional().describe("Opaque cursor from the previous page's nextCursor."),
@@ -13,26 +14,32 @@ export const Email = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, "An e-mail address has at most 254 characters.")
-  .pipe(z.email({ message: "Enter a valid e-mail address, like name@example.com." }));
+  .max(254, msg("email.tooLong"))
+  .pipe(z.email({ message: msg("email.invalid") }));
 
-export const PersonName = z.string().trim().min(1, "Enter a name.").max(120, "A name has at most 120 characters.");
+export const PersonName = z.string().trim().min(1, msg("name.required")).max(120, msg("name.tooLong"));
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
-/** Why a password is refused, or null when it is acceptable (length first, then a list of common ones). */
-export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters; a short phrase of several words works well.`;
-  if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
-  if (new Set(password).size < 4) return "This password repeats too few characters; choose something less predictable.";
-  if (COMMON_PASSWORDS.has(password.toLowerCase())) return "This password is on the list of commonly used passwords; choose another.";
+/** Why a password is refused, as a message key and its parameters, or null when it is acceptable. */
+export function passwordIssue(password: string): { key: MessageKey; params?: MessageParams } | null {
+  if (password.length < PASSWORD_MIN) return { key: "password.tooShort", params: { minimum: PASSWORD_MIN } };
+  if (password.length > PASSWORD_MAX) return { key: "password.tooLong", params: { maximum: PASSWORD_MAX } };
+  if (new Set(password).size < 4) return { key: "password.predictable" };
+  if (COMMON_PASSWORDS.has(password.toLowerCase())) return { key: "password.common" };
   return null;
 }
 
+/** Why a password is refused, in English, or null when it is acceptable (length first, then a list of common ones). */
+export function passwordProblem(password: string): string | null {
+  const issue = passwordIssue(password);
+  return issue ? messageText(issue.key, issue.params) : null;
+}
+
 export const NewPassword = z.string().superRefine((value, ctx) => {
-  const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
+  const problem = passwordIssue(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem.key, params: problem.params });
 });
 
 const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
@@ -41,13 +48,13 @@ const currencies = new Set(Intl.supportedValuesOf("currency"));
 
 export const TimeZone = z
   .string()
-  .refine((value) => timeZones.has(value), { message: "Choose an IANA time zone, like Europe/Paris or America/New_York." });
+  .refine((value) => timeZones.has(value), { message: msg("timeZone.invalid") });
 
 export const Currency = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((value) => currencies.has(value), { message: "Choose an ISO 4217 currency code, like EUR or USD." });
+  .refine((value) => currencies.has(value), { message: msg("currency.invalid") });
 
 export const SUPPORTED_LANGUAGES = ["en", "fr"] as const;
 export const Language = z.string().refine(
@@ -58,7 +65,7 @@ export const Language = z.string().refine(
       return false;
     }
   },
-  { message: `Choose a supported language (BCP 47 tag): ${SUPPORTED_LANGUAGES.join(", ")}, optionally with a region like fr-CA.` },
+  { message: msg("language.invalid"), params: { languages: SUPPORTED_LANGUAGES.join(", ") } },
 );
 
 // ISO 3166-1 alpha-2 codes: every two-letter region CLDR names, less the reserved and user-assigned ones.
@@ -77,22 +84,22 @@ export const Country = z
   .trim()
   .toUpperCase()
   .refine((value) => countrySet.has(value), {
-    message: "Choose an ISO 3166-1 country code, like FR or US.",
+    message: msg("country.invalid"),
   });
 
 export const Slug = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, "A slug has at least 3 characters.")
-  .max(40, "A slug has at most 40 characters.")
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and dashes, starting and ending with a letter or digit.");
+  .min(3, msg("slug.tooShort"))
+  .max(40, msg("slug.tooLong"))
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, msg("slug.format"));
 
 export const OptionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `At most ${max} characters.`)
+    .max(max, msg("text.tooLong"))
     .optional()
     .transform((value) => (value === "" ? undefined : value));
 
@@ -101,37 +108,37 @@ export const ClearableText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `At most ${max} characters.`)
+    .max(max, msg("text.tooLong"))
     .transform((value) => (value === "" ? null : value));
 
 export const Phone = z
   .string()
   .trim()
-  .max(32, "A phone number has at most 32 characters.")
-  .regex(/^\+?[0-9 ().-]*$/, "Use digits, spaces and + ( ) . - only.");
+  .max(32, msg("phone.tooLong"))
+  .regex(/^\+?[0-9 ().-]*$/, msg("phone.format"));
 
 /** Dates the API accepts, in whatever form: from 1970 (the Unix epoch) to the end of 2999. */
 export const DATE_MIN = "1970-01-01";
 export const DATE_MAX = "2999-12-31";
-const dateRangeMessage = `Use a date from ${DATE_MIN} to ${DATE_MAX}.`;
+const dateRange = { message: msg("date.range"), params: { min: DATE_MIN, max: DATE_MAX } };
 const inDateRange = (date: Date) =>
   !Number.isNaN(date.getTime()) && date.getTime() >= Date.parse(`${DATE_MIN}T00:00:00Z`) && date.getTime() < Date.parse("3000-01-01T00:00:00Z");
 
 /** A plain calendar date (YYYY-MM-DD) that exists, bounded so no later day arithmetic overflows. */
 export const CalendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-03-31.", abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: msg("date.format"), abort: true })
   .refine(
     (value) => {
       const date = new Date(`${value}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
     },
-    { message: "This is not a calendar date.", abort: true },
+    { message: msg("date.notCalendar"), abort: true },
   )
-  .refine((value) => value >= DATE_MIN && value <= DATE_MAX, dateRangeMessage);
+  .refine((value) => value >= DATE_MIN && value <= DATE_MAX, dateRange);
 
 export const IsoDate = z
   .date()
   .or(z.string().datetime())
   .pipe(z.coerce.date())
-  .refine(inDateRange, dateRangeMessage);
+  .refine(inDateRange, dateRange);

@@ -1,4 +1,6 @@
 // The error catalog: every code a service may throw, with its tRPC code and HTTP status, mapped in one place.
+import type { MessageKey } from "./messages.js";
+
 export const ERRORS = {
   BAD_INPUT: { trpc: "BAD_REQUEST", status: 400 },
   UNAUTHENTICATED: { trpc: "UNAUTHORIZED", status: 401 },
@@ -34,6 +36,25 @@ export const ERRORS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+/**
+ * One problem of a refused input, for clients that word it themselves: `fieldErrors` holds the same
+ * problems in English. `key` is set when the contracts word the problem (a key of MESSAGES, see
+ * messages.ts); otherwise `code` and `params` are Zod's issue (too_small, invalid_format, ...) as Zod's
+ * locales read it.
+ */
+export interface ErrorIssue {
+  /** The field's dotted path, as in `fieldErrors` ("admin.email"); "" for the input as a whole. */
+  path: string;
+  /** Zod's issue code. */
+  code: string;
+  /** The problem in English. */
+  message: string;
+  key?: MessageKey;
+  /** The values the wording needs: `{ minimum: 12 }`, `{ origin: "string", maximum: 100, inclusive: true }`, ... */
+  params?: Record<string, unknown>;
+}
 
 /** The shape every error response carries in `error.data` (tRPC) and in the REST body. */
 export interface ErrorData {
@@ -45,4 +66,6 @@ export interface ErrorData {
   /** Flattened Zod issues on bad input: field path -> messages. */
   fieldErrors?: Record<string, string[]>;
   formErrors?: string[];
+  /** The same problems, each with its message key or Zod issue code and parameters (see ErrorIssue). */
+  issues?: ErrorIssue[];
 }

@@ -48,3 +48,32 @@ export type EventType = keyof typeof EVENTS;
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENTS)[T]["payload"]>;
 export const EVENT_TYPES = Object.keys(EVENTS) as EventType[];
 export const MODULES = [...new Set(Object.values(EVENTS).map((e) => e.module))];
+
+/** What an audit entry can be about: its `target.type`. */
+export const AUDIT_TARGET_TYPES = ["tenant", "user", "platform_admin", "role", "audit_log"] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+/** Who can act: an audit entry's `actor.type`. */
+export const AUDIT_ACTOR_TYPES = ["user", "platform_admin", "system", "anonymous"] as const;
+export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
+
+/**
+ * Every key that can appear in an audit entry's `changes`, at its top level or in an object nested in it
+ * (`admin.email`, the `filters` of an export). `record()` accepts no other key, so this list is complete.
+ */
+export const AUDITED_FIELDS = [
+  // a tenant's general information and localization
+  "name", "slug", "legalName", "contactEmail", "phone", "addressLine", "city", "postalCode", "country",
+  "timeZone", "currency", "language", "dateFormat", "numberFormat",
+  // a tenant's compliance settings
+  "auditRetentionDays", "notificationRetentionDays", "deliveryLogRetentionDays", "keepAuditIpAndUserAgent", "maskPersonalDataInExports",
+  // people and their access
+  "email", "admin", "status", "reason", "roleIds", "password", "mustChangePassword", "sessions",
+  // roles
+  "description", "permissions", "reassignedTo", "users",
+  // the audit log itself: exports (with their filters) and the retention job
+  "filters", "rows", "from", "to", "action", "module", "actorId", "targetId", "targetType", "throughSeq", "count", "retentionDays",
+] as const;
+export type AuditedField = (typeof AUDITED_FIELDS)[number];
+/** An audit entry's `changes`: audited fields only, each a value or a `{ from, to }` change. */
+export type AuditChanges = { [F in AuditedField]?: unknown };

@@ -1,4 +1,5 @@
 export * from "./errors.js";
+export * from "./messages.js";
 export * from "./common.js";
 export * from "./permissions.js";
 export * from "./events.js";
@@ -8,3 +9,4 @@ export * from "./audit.js";
 export * from "./users.js";
 export * from "./roles.js";
 export * from "./settings.js";
+export * from "./labels.js";

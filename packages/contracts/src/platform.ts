@@ -1,10 +1,11 @@
 // Platform area: tenants (general info, localization, the first admin) and platform admins.
 import { z } from "zod";
+import { msg } from "./messages.js";
 import { ClearableText, Country, Currency, Email, Id, Language, NewPassword, OptionalText, PageInput, PersonName, Phone, Slug, TimeZone } from "./common.js";
 
 export const TenantStatus = z.enum(["active", "suspended"]);
 
-const TenantName = z.string().trim().min(1, "Enter the tenant's name.").max(120, "A name has at most 120 characters.");
+const TenantName = z.string().trim().min(1, msg("tenantName.required")).max(120, msg("name.tooLong"));
 
 /** A tenant's general information as entered at creation (empty optional text is left out). */
 const TenantGeneralFields = {

@@ -1,10 +1,12 @@
 // Roles: the built-in Tenant Admin and custom roles made of catalog permissions.
 import { z } from "zod";
 import { ClearableText, Id, OptionalText } from "./common.js";
+import { msg } from "./messages.js";
 import { PERMISSION_NAMES, type Permission } from "./permissions.js";
 
 const PermissionName = z.string().refine((p): p is Permission => (PERMISSION_NAMES as string[]).includes(p), {
-  message: `Unknown permission. Known: ${PERMISSION_NAMES.join(", ")}.`,
+  message: msg("role.unknownPermission"),
+  params: { known: PERMISSION_NAMES.join(", ") },
 });
 
 export const RoleOutput = z.object({
@@ -18,7 +20,7 @@ export const RoleOutput = z.object({
   createdAt: z.date(),
 });
 
-const RoleName = z.string().trim().min(1, "Enter a role name.").max(60, "A role name has at most 60 characters.");
+const RoleName = z.string().trim().min(1, msg("role.nameRequired")).max(60, msg("role.nameTooLong"));
 
 export const CreateRoleInput = z.object({
   name: RoleName,

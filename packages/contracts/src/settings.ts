@@ -1,17 +1,18 @@
 // Tenant settings, edited by the tenant admin: general info, localization, compliance.
 import { z } from "zod";
 import { Currency, Language, TimeZone } from "./common.js";
+import { msg } from "./messages.js";
 import { TenantGeneralUpdateFields } from "./platform.js";
 
 export const DATE_FORMATS = ["locale", "yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy"] as const;
 export const NUMBER_FORMATS = ["locale", "1,234.56", "1.234,56", "1 234,56"] as const;
 
-const Days = (min: number, label: string) =>
+const Days = (min: number) =>
   z
     .number()
     .int()
-    .min(min, `${label} must be kept at least ${min} days.`)
-    .max(3650, `${label} can be kept at most 3650 days (10 years).`);
+    .min(min, msg("retention.tooShort"))
+    .max(3650, msg("retention.tooLong"));
 
 export const SettingsOutput = z.object({
   general: z.object({
@@ -50,9 +51,9 @@ export const UpdateSettingsInput = z.object({
     .optional(),
   compliance: z
     .object({
-      auditRetentionDays: Days(30, "Audit logs"),
-      notificationRetentionDays: Days(7, "Notifications"),
-      deliveryLogRetentionDays: Days(1, "Delivery logs"),
+      auditRetentionDays: Days(30),
+      notificationRetentionDays: Days(7),
+      deliveryLogRetentionDays: Days(1),
       keepAuditIpAndUserAgent: z.boolean(),
       maskPersonalDataInExports: z.boolean(),
     })

@@ -1,6 +1,7 @@
 // Tenant users: listing with search/filters/sorting, creation, deactivation, password resets, profiles.
 import { z } from "zod";
 import { Email, Id, Language, NewPassword, PageInput, PersonName } from "./common.js";
+import { msg } from "./messages.js";
 
 export const UserStatus = z.enum(["active", "deactivated"]);
 
@@ -11,7 +12,8 @@ export const UserOutput = z.object({
   status: UserStatus,
   mustChangePassword: z.boolean(),
   language: z.string().nullable(),
-  roles: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** `key` marks a built-in role (e.g. "tenant_admin"), whose name clients may show in their own words. */
+  roles: z.array(z.object({ id: z.string(), key: z.string().nullable(), name: z.string() })),
   lastLoginAt: z.date().nullable(),
   createdAt: z.date(),
 });
@@ -27,7 +29,7 @@ export const ListUsersInput = PageInput.extend({
 export const UserListOutput = z.object({ items: z.array(UserOutput), nextCursor: z.string().nullable() });
 export const UserIdInput = z.object({ userId: Id });
 
-const RoleIds = z.array(Id).min(1, "Give the user at least one role.").max(20, "At most 20 roles.");
+const RoleIds = z.array(Id).min(1, msg("user.rolesRequired")).max(20, msg("user.tooManyRoles"));
 
 export const CreateUserInput = z.object({
   email: Email,

@@ -15,7 +15,7 @@ export function useFeedback() {
     () => ({
       success: (message: string) => notifySuccess(message),
       error: (error: unknown, form?: FormWithErrors) => {
-        const problem = readServerError(error, t("errors.unexpected"));
+        const problem = readServerError(error, t);
         if (form && Object.keys(problem.fieldErrors).length > 0) form.setErrors(problem.fieldErrors);
         notifyError(problem.message);
       },

@@ -5,7 +5,7 @@ import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { httpBatchLink } from "@trpc/client";
 import { createTRPCQueryUtils } from "@trpc/react-query";
 import superjson from "superjson";
-import { isRetryable, readServerError, SESSION_ERROR_CODES } from "./server-error.js";
+import { errorCodeOf, isRetryable, SESSION_ERROR_CODES } from "./server-error.js";
 import { isMeQuery, ME_QUERY_KEY } from "./session.js";
 import { trpc } from "./trpc.js";
 
@@ -14,7 +14,7 @@ function createQueryClient(): QueryClient {
   // Only while someone is signed in: a page's query started beside a first `auth.me` (prefetch.ts) fails
   // for a signed-out visitor too, and `auth.me` is then on its way already.
   const onError = (error: unknown) => {
-    const { code } = readServerError(error, "");
+    const code = errorCodeOf(error);
     if (code && SESSION_ERROR_CODES.has(code) && signedIn()) void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
   };
   const signedIn = () => queryClient.getQueriesData({ queryKey: ME_QUERY_KEY }).some(([, me]) => me != null);

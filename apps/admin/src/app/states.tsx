@@ -9,7 +9,7 @@ import { readServerError } from "./server-error.js";
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
-  return <ErrorAlert message={readServerError(error, t("errors.unreachable")).message} onRetry={onRetry} />;
+  return <ErrorAlert message={readServerError(error, t, "errors.unreachable").message} onRetry={onRetry} />;
 }
 
 function Notice({ title, message }: { title: string; message: string }) {

@@ -4,7 +4,7 @@
 import { Readable } from "node:stream";
 import type { AuditEntryModel } from "@tenancy/db";
 import Fastify, { type FastifyInstance } from "fastify";
-import { CSV_COLUMNS, csvRow, localTimeFormatter } from "../../src/domains/audit/csv.js";
+import { csvHeader, csvOptions, csvRow } from "../../src/domains/audit/csv.js";
 import type { RawSql } from "../lib/databases.js";
 
 export const EXPORT_CEILING_PATH = "/export.csv";
@@ -15,11 +15,11 @@ const SELECT = `SELECT id, "createdAt", action, crud, module, "actorType", "acto
 
 export function exportCeilingApp(sql: RawSql): FastifyInstance {
   const app = Fastify({ logger: false });
-  app.get<{ Querystring: { tenantId: string; timeZone: string } }>(EXPORT_CEILING_PATH, async (req, reply) => {
-    const { tenantId, timeZone } = req.query;
-    const options = { local: localTimeFormatter(timeZone), mask: false };
+  app.get<{ Querystring: { tenantId: string; timeZone: string; language?: string } }>(EXPORT_CEILING_PATH, async (req, reply) => {
+    const { tenantId, timeZone, language = "en" } = req.query;
+    const options = csvOptions({ language, timeZone, mask: false });
     async function* lines() {
-      yield "\uFEFF" + CSV_COLUMNS.join(",") + "\r\n";
+      yield "\uFEFF" + csvHeader(options);
       let chunk = "";
       let last: AuditEntryModel | undefined;
       for (;;) {

@@ -1,5 +1,5 @@
 // The one way state changes are recorded: in the caller's transaction, an audit entry and an outbox event.
-import { EVENTS, type EventPayload, type EventType } from "@tenancy/contracts";
+import { EVENTS, type AuditChanges, type AuditTargetType, type EventPayload, type EventType } from "@tenancy/contracts";
 import { uuidv7 } from "@tenancy/db";
 import type { TenantTx } from "@tenancy/db";
 import { AppError } from "./app-error.js";
@@ -31,8 +31,9 @@ async function keepsClientInfo(tx: RecordTx, tenantId: string): Promise<boolean>
 export interface RecordInput<T extends EventType> {
   type: T;
   tenantId: string | null;
-  target?: { type: string; id: string | null; name?: string | null };
-  changes?: Record<string, unknown>;
+  target?: { type: AuditTargetType; id: string | null; name?: string | null };
+  /** Keys from the contracts' AUDITED_FIELDS only, so every field the audit log shows has a label. */
+  changes?: AuditChanges;
   payload: EventPayload<T>;
   success?: boolean;
 }
@@ -78,12 +79,12 @@ export async function record<T extends EventType>(tx: RecordTx, scope: Acting, i
 }
 
 /** `{ field: { from, to } }` for the fields whose value differs; secrets are never passed in. */
-export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+export function diff<A extends Record<string, unknown>>(before: { readonly [K in keyof A]?: unknown }, after: A): { [K in keyof A]?: { from: unknown; to: unknown } } {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, value] of Object.entries(after)) {
     if (value === undefined) continue;
-    const old = before[key];
+    const old = (before as Record<string, unknown>)[key];
     if (JSON.stringify(old) !== JSON.stringify(value)) changes[key] = { from: old ?? null, to: value };
   }
-  return changes;
+  return changes as { [K in keyof A]?: { from: unknown; to: unknown } };
 }

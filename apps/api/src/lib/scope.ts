@@ -5,6 +5,7 @@
 // - `Scope` (platform, auth, jobs) holds the unscoped client `prisma` and the raw `query`.
 // - `TenantScope` holds only `db`, the tenant-bound client from `forTenant()`: no `prisma`, no `query`,
 //   so tenant code has no path to another tenant's rows (lint keeps tenant domains from importing one).
+import type { AuditActorType } from "@tenancy/contracts";
 import { forTenant, type HotQuery, type PrismaClient, type TenantDb } from "@tenancy/db";
 import type { Logger } from "pino";
 import type { Env } from "../env.js";
@@ -27,7 +28,7 @@ export interface Services extends Basics {
 }
 
 export interface Actor {
-  type: "platform_admin" | "user" | "system" | "anonymous";
+  type: AuditActorType;
   id: string | null;
   name: string | null;
 }

@@ -1,10 +1,12 @@
 // One mapping from errors to what clients see, for tRPC procedures and plain HTTP routes alike: AppError
 // codes to tRPC codes and HTTP statuses, the client's invalid input to field errors, Prisma constraint
 // errors to conflicts, Fastify's own 4xx to catalog codes, anything else to a 500 without internals.
+// Invalid input is told in English (`message`, `fieldErrors`) and, for clients that speak the user's
+// language, as `issues`: each with the contracts' message key or Zod's issue code, and its parameters.
 import { TRPCError } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
-import { ERRORS, type ErrorCode, type ErrorData } from "@tenancy/contracts";
-import { ZodError } from "zod";
+import { ERRORS, isMessageKey, issueParams, issueText, type ErrorCode, type ErrorData, type ErrorIssue } from "@tenancy/contracts";
+import { ZodError, type z } from "zod";
 import { AppError, dbErrorKind } from "../lib/app-error.js";
 
 type TRPCCode = TRPCError["code"];
@@ -56,14 +58,34 @@ export function inputError(cause: ZodError): TRPCError {
   return new TRPCError({ code: "BAD_REQUEST", cause });
 }
 
+/** What a Zod issue holds besides its wording: its limits, expected type, format, ... (JSON-safe). */
+const ISSUE_OWN_KEYS = new Set(["code", "path", "message", "input", "inst", "params", "errors", "issues", "continue", "abort"]);
+
+function toErrorIssue(issue: z.core.$ZodIssue, path: string): ErrorIssue {
+  const message = issueText(issue);
+  if (isMessageKey(issue.message)) return { path, code: issue.code, message, key: issue.message, params: issueParams(issue) };
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(issue)) {
+    if (ISSUE_OWN_KEYS.has(name)) continue;
+    if (typeof value === "bigint") params[name] = value.toString();
+    else if (value instanceof RegExp) params[name] = value.source;
+    else params[name] = value;
+  }
+  return { path, code: issue.code, message, ...(Object.keys(params).length > 0 ? { params } : {}) };
+}
+
 function fieldErrorsOf(error: ZodError) {
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
+  const issues: ErrorIssue[] = [];
   for (const issue of error.issues) {
-    if (issue.path.length === 0) formErrors.push(issue.message);
-    else (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);
+    const path = issue.path.map(String).join(".");
+    const described = toErrorIssue(issue, path);
+    issues.push(described);
+    if (path === "") formErrors.push(described.message);
+    else (fieldErrors[path] ??= []).push(described.message);
   }
-  return { fieldErrors, formErrors };
+  return { fieldErrors, formErrors, issues };
 }
 
 export const internalMessage = (requestId: string | undefined) =>
@@ -74,10 +96,10 @@ export function formatError(error: TRPCError, requestId: string | undefined): { 
   // Only tRPC's input parsing raises BAD_REQUEST with a ZodError cause. A ZodError anywhere else (our own
   // output validation, an event payload schema) is a bug of ours: it falls through to INTERNAL below.
   if (error.code === "BAD_REQUEST" && error.cause instanceof ZodError) {
-    const { fieldErrors, formErrors } = fieldErrorsOf(error.cause);
+    const { fieldErrors, formErrors, issues } = fieldErrorsOf(error.cause);
     const first = Object.entries(fieldErrors)[0];
     const message = first ? `${first[0]}: ${first[1][0]}` : (formErrors[0] ?? "The request is not valid.");
-    return { message, data: { code: "BAD_INPUT", httpStatus: 400, message, requestId, fieldErrors, formErrors } };
+    return { message, data: { code: "BAD_INPUT", httpStatus: 400, message, requestId, fieldErrors, formErrors, issues } };
   }
   const code: ErrorCode = app?.code ?? FROM_TRPC[error.code] ?? "INTERNAL";
   const httpStatus = ERRORS[code].status;

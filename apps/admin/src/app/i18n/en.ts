@@ -1,5 +1,6 @@
 // English: the source catalog. Its keys and `{placeholders}` define what every other catalog must have.
 import { errorsEn } from "./errors.en.js";
+import { labelsEn } from "./labels.en.js";
 import { platformEn } from "./platform.en.js";
 import { referenceEn } from "./reference.en.js";
 import { statesEn } from "./states.en.js";
@@ -218,10 +219,6 @@ export const en = {
   "permission.subscriptions.manage": "Subscribe to modules and manage plans.",
   "permission.integrations.manage": "Manage partners, API keys and webhooks.",
 
-  "module.core": "Core",
-  "module.platform": "Platform",
-  "module.billing": "Billing",
-  "module.integrations": "Integrations",
 
   "profile.title": "My profile",
   "profile.description": "Your name as others see it, and the language the app speaks to you.",
@@ -338,6 +335,7 @@ export const en = {
   "settings.maskPersonalDataInExports": "Mask personal data in CSV exports",
   "settings.maskPersonalDataInExportsHint": "Names, e-mail addresses and IP addresses are partly hidden, and changes are left out.",
   ...errorsEn,
+  ...labelsEn,
   ...platformEn,
   ...referenceEn,
   ...statesEn,

@@ -1,3 +1,57 @@
 // English messages of one area of the app, spread into the English catalog (en.ts). Each area has its own
 // file so work on different areas does not edit the same lines.
-export const errorsEn = {} as const;
+// This area: what the server refuses, by error code (`error.<CODE>`, with variants that use the error's
+// details), and the contracts' validation messages (`validation.<key>`), whose English is the contracts' own.
+import { MESSAGES, type ErrorCode, type MessageKey } from "@tenancy/contracts";
+
+type ValidationMessages = { readonly [K in MessageKey as `validation.${K}`]: (typeof MESSAGES)[K] };
+const validationEn = Object.fromEntries(Object.entries(MESSAGES).map(([key, text]) => [`validation.${key}`, text])) as ValidationMessages;
+
+export const errorsEn = {
+  "error.BAD_INPUT": "This request is not valid. Reload the page and try again.",
+  "error.BAD_INPUT.field": "This value is not valid; correct it and try again.",
+  "error.UNAUTHENTICATED": "You are not signed in, or your session has ended. Sign in again.",
+  "error.INVALID_CREDENTIALS": "The e-mail, password or workspace is not correct.",
+  "error.SESSION_EXPIRED": "Your session has expired. Sign in again.",
+  "error.PASSWORD_CHANGE_REQUIRED": "Change your password before you continue.",
+  "error.FORBIDDEN": "Your account is not allowed to do this.",
+  "error.FORBIDDEN.permission": "You need the permission “{permission}” for this. Ask a workspace administrator.",
+  "error.FORBIDDEN.missing": "You cannot do this: it involves permissions you do not hold ({permissions}). Ask someone who holds them, such as a workspace administrator.",
+  "error.CSRF_REJECTED": "This request did not come from this app, so it was refused. Reload the page and try again.",
+  "error.TENANT_SUSPENDED": "This workspace is suspended. Contact the platform operator.",
+  "error.ACCOUNT_DEACTIVATED": "This account is deactivated. Ask an administrator to reactivate it.",
+  "error.TENANT_NOT_FOUND": "This tenant does not exist (any more).",
+  "error.USER_NOT_FOUND": "This user does not exist (any more).",
+  "error.ROLE_NOT_FOUND": "This role does not exist (any more); reload the list of roles.",
+  "error.ADMIN_NOT_FOUND": "This platform admin does not exist (any more).",
+  "error.AUDIT_ENTRY_NOT_FOUND": "This audit entry does not exist (any more).",
+  "error.NOT_FOUND": "This does not exist (any more). Reload the page.",
+  "error.SLUG_TAKEN": "This slug is already used by another tenant; choose another.",
+  "error.EMAIL_TAKEN": "This e-mail address is already used by another account; enter another.",
+  "error.ROLE_NAME_TAKEN": "A role with this name already exists; choose another name.",
+  "error.ROLE_IN_USE": {
+    one: "{count} user holds this role. Choose a role to give them instead, then delete it.",
+    other: "{count} users hold this role. Choose a role to give them instead, then delete it.",
+  },
+  "error.BUILT_IN_ROLE": "This role is built in: it always holds every permission and cannot be changed or deleted.",
+  "error.LAST_ADMIN": "This is the last active administrator: make someone else an administrator first.",
+  "error.SELF_DEACTIVATION": "You cannot deactivate your own account; ask another administrator.",
+  "error.INVALID_STATE": "Nothing was changed: it is already in this state. Reload the page to see the latest.",
+  "error.CONFLICT": "This conflicts with a change made in the meantime. Reload the page and try again.",
+  "error.PAYLOAD_TOO_LARGE": "This is more than the server accepts at once; send less.",
+  "error.METHOD_NOT_ALLOWED": "The server does not accept this kind of request here.",
+  "error.UNSUPPORTED_MEDIA_TYPE": "The server does not accept this kind of content.",
+  "error.WEAK_PASSWORD": "Choose a stronger password: at least {minimum} characters, and not a commonly used one.",
+  "error.WRONG_PASSWORD": "The current password is not correct.",
+  "error.RATE_LIMITED": "Too many attempts. Try again later.",
+  "error.RATE_LIMITED.minutes": { one: "Too many attempts. Try again in {count} minute.", other: "Too many attempts. Try again in {count} minutes." },
+  "error.RATE_LIMITED.seconds": { one: "Too many attempts. Try again in {count} second.", other: "Too many attempts. Try again in {count} seconds." },
+  "error.INTERNAL": "Something went wrong on our side. Try again; if it keeps happening, quote request {requestId}.",
+  "error.INTERNAL.noRequest": "Something went wrong on our side. Try again in a moment.",
+  ...validationEn,
+  "validation.invalidType": "This value is missing or is not of the expected kind.",
+} as const;
+
+/** Fails to compile while an error code of the contracts has no message here. */
+type EveryCode<T extends Record<`error.${ErrorCode}`, unknown>> = T;
+export type ErrorsEnCoverEveryCode = EveryCode<typeof errorsEn>;

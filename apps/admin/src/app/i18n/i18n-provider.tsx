@@ -1,7 +1,9 @@
 // Puts the translator and the formatters in context. The language is the API's choice for the signed-in
 // user (`me.language`), else the browser's; time zone, currency and date/number formats are the tenant's.
+// Form validation (Zod's locale and the contracts' messages) switches language with it.
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
 import { useMe } from "../session.js";
+import { setValidationLanguage } from "../zod-form.js";
 import { browserTimeZone, createFormatters, type Formatters } from "./format.js";
 import { createTranslator, preferredLocale, type Translate } from "./translate.js";
 
@@ -23,10 +25,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const dateFormat = me?.tenant?.dateFormat;
   const numberFormat = me?.tenant?.numberFormat;
 
-  const value = useMemo<I18n>(
-    () => ({ locale, t: createTranslator(locale), fmt: createFormatters({ locale, timeZone, currency, dateFormat, numberFormat }) }),
-    [locale, timeZone, currency, dateFormat, numberFormat],
-  );
+  const value = useMemo<I18n>(() => {
+    // Before the children render: their forms validate in the same language as the rest of the page.
+    setValidationLanguage(locale);
+    return { locale, t: createTranslator(locale), fmt: createFormatters({ locale, timeZone, currency, dateFormat, numberFormat }) };
+  }, [locale, timeZone, currency, dateFormat, numberFormat]);
 
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -4,11 +4,13 @@
 import { Badge, Button, Code, Drawer, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { DetailList, PageLoader } from "@tenancy/ui";
 import type { ReactNode } from "react";
-import { eventDescription, moduleLabel } from "../../app/catalog-labels.js";
+import { actorTypeLabel, eventDescription, eventLabel, moduleLabel, targetTypeLabel } from "../../app/catalog-labels.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { ErrorState } from "../../app/states.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
 import { changeRows, formatValue, type ValueWords } from "./changes.js";
+import { actorName, targetName } from "./entry-labels.js";
+import { useValueLabels } from "./value-labels.js";
 
 export type AuditEntry = RouterOutputs["audit"]["get"];
 export interface EntrySelection {
@@ -49,23 +51,29 @@ function Mono({ children }: { children: ReactNode }) {
 function EntryDetails({ selection, onFilter }: { selection: EntrySelection; onFilter: (request: EntryFilterRequest) => void }) {
   const { t, fmt } = useI18n();
   const query = trpc.audit.get.useQuery({ entryId: selection.id }, { placeholderData: selection.entry });
+  const valueLabels = useValueLabels();
   if (query.isPending) return <PageLoader />;
   if (query.error && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const entry = query.data;
   if (!entry) return null;
   const description = eventDescription(t, entry.action);
-  const words: ValueWords = { empty: "—", yes: t("common.yes"), no: t("common.no") };
+  const words: ValueWords = { empty: "—", yes: t("common.yes"), no: t("common.no"), ...valueLabels };
 
   return (
     <Stack gap="lg" data-testid="audit-entry">
       <Stack gap={4}>
         <Group gap="sm">
-          <Code fz="md">{entry.action}</Code>
+          <Title order={3} size="h4">
+            {eventLabel(t, entry.action)}
+          </Title>
           <Badge color={entry.success ? "green" : "red"} variant="light">
             {entry.success ? t("audit.success") : t("audit.failure")}
           </Badge>
         </Group>
         {description && <Text size="sm">{description}</Text>}
+        <Text size="xs" c="dimmed">
+          {t("audit.eventCode")} <Code>{entry.action}</Code>
+        </Text>
       </Stack>
       <DetailList
         columns={2}
@@ -84,7 +92,7 @@ function EntryDetails({ selection, onFilter }: { selection: EntrySelection; onFi
             label: t("audit.actor"),
             value: (
               <>
-                {entry.actor.name ?? "—"} <Text span size="xs" c="dimmed">({entry.actor.type})</Text>
+                {actorName(t, entry.actor)} <Text span size="xs" c="dimmed">({actorTypeLabel(t, entry.actor.type)})</Text>
                 {entry.actor.id && <Mono>{entry.actor.id}</Mono>}
               </>
             ),
@@ -93,7 +101,7 @@ function EntryDetails({ selection, onFilter }: { selection: EntrySelection; onFi
             label: t("audit.target"),
             value: (
               <>
-                {entry.target.name ?? "—"} {entry.target.type && <Text span size="xs" c="dimmed">({entry.target.type})</Text>}
+                {targetName(t, entry.target) ?? "—"} {entry.target.name && entry.target.type && <Text span size="xs" c="dimmed">({targetTypeLabel(t, entry.target.type)})</Text>}
                 {entry.target.id && <Mono>{entry.target.id}</Mono>}
               </>
             ),
@@ -146,12 +154,10 @@ function ChangesTable({ changes, words }: { changes: unknown; words: ValueWords 
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.field}>
-                <Table.Td>
-                  <Code>{row.field || "—"}</Code>
-                </Table.Td>
-                {withChanges && <Table.Td c={row.isChange ? "red" : undefined}>{row.isChange ? formatValue(row.from, words) : ""}</Table.Td>}
+                <Table.Td>{row.field ? (words.field?.(row.field) ?? row.field) : "—"}</Table.Td>
+                {withChanges && <Table.Td c={row.isChange ? "red" : undefined}>{row.isChange ? formatValue(row.from, words, row.field) : ""}</Table.Td>}
                 <Table.Td c={row.isChange ? "green" : undefined} style={{ wordBreak: "break-word" }}>
-                  {formatValue(row.to, words)}
+                  {formatValue(row.to, words, row.field)}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -2,19 +2,20 @@
 // tenant's time zone, action from the event catalog, module, actor, target) combine and live in the
 // address; pages load by cursor; an entry opens in a drawer; the CSV export downloads the filtered log; the
 // integrity check walks the hash chain.
-import { Badge, Button, Code, Group, Select, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Select, Text, TextInput } from "@mantine/core";
 import { EVENT_TYPES, EVENTS, MODULES } from "@tenancy/contracts";
 import { DataTable, PageHeader, type Column } from "@tenancy/ui";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
-import { moduleLabel } from "../../app/catalog-labels.js";
+import { eventLabel, moduleLabel } from "../../app/catalog-labels.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { usePageTitle } from "../../app/page-title.js";
 import { readServerError } from "../../app/server-error.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
 import { AuditEntryDrawer, type EntryFilterRequest, type EntrySelection } from "./audit-entry-drawer.js";
 import { exportHref, hasFilters, readFilters, withFilter, type AuditFilterKey } from "./audit-filters.js";
-import { ActorFilter, DebouncedTextInput } from "./filter-inputs.js";
+import { actorName, namesOf, targetName } from "./entry-labels.js";
+import { ActorFilter, TargetFilter } from "./filter-inputs.js";
 import { VerifyButton } from "./verify-button.js";
 
 type Entry = RouterOutputs["audit"]["list"]["items"][number];
@@ -25,7 +26,7 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const [selection, setSelection] = useState<EntrySelection | null>(null);
-  const [actorName, setActorName] = useState<string | undefined>(undefined);
+  const [chosenNames, setChosenNames] = useState<Partial<Record<"actorId" | "targetId", string>>>({});
   const setFilter = (key: AuditFilterKey, value: string | null | undefined) => setParams((current) => withFilter(current, key, value), { replace: true });
 
   const query = trpc.audit.list.useInfiniteQuery(
@@ -33,28 +34,31 @@ export function AuditPage() {
     { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: (previous) => previous },
   );
   const filtered = hasFilters(filters);
+  const entries = useMemo(() => query.data?.pages.flatMap((page) => page.items), [query.data]);
+  // Names of the actors and targets listed, so a filter set from the address (a user's page) shows a name.
+  const namesInView = useMemo(() => namesOf(entries ?? [], t), [entries, t]);
 
   const actions = useMemo(
     () =>
       MODULES.map((module) => ({
         group: moduleLabel(t, module),
-        items: EVENT_TYPES.filter((type) => EVENTS[type].module === module),
+        items: EVENT_TYPES.filter((type) => EVENTS[type].module === module).map((type) => ({ value: type, label: eventLabel(t, type) })),
       })),
     [t],
   );
 
   const filterFromEntry = ({ key, value, label }: EntryFilterRequest) => {
-    if (key === "actorId") setActorName(label ?? undefined);
+    setChosenNames((names) => ({ ...names, [key]: label ?? undefined }));
     setFilter(key, value);
     setSelection(null);
   };
 
   const columns: Column<Entry>[] = [
     { key: "time", header: t("audit.time"), render: (entry) => <Text size="sm" style={{ whiteSpace: "nowrap" }}>{fmt.dateTime(entry.createdAt)}</Text> },
-    { key: "action", header: t("audit.action"), render: (entry) => <Code>{entry.action}</Code> },
+    { key: "action", header: t("audit.action"), render: (entry) => eventLabel(t, entry.action) },
     { key: "module", header: t("audit.module"), render: (entry) => moduleLabel(t, entry.module) },
-    { key: "actor", header: t("audit.actor"), render: (entry) => entry.actor.name ?? entry.actor.type },
-    { key: "target", header: t("audit.target"), render: (entry) => entry.target.name ?? entry.target.type ?? "—" },
+    { key: "actor", header: t("audit.actor"), render: (entry) => actorName(t, entry.actor) },
+    { key: "target", header: t("audit.target"), render: (entry) => targetName(t, entry.target) ?? "—" },
     {
       key: "outcome",
       header: t("audit.outcome"),
@@ -112,8 +116,8 @@ export function AuditPage() {
           onChange={(value) => setFilter("module", value)}
           w={160}
         />
-        <ActorFilter value={filters.actorId} knownName={actorName} onChange={(value) => setFilter("actorId", value)} w={260} />
-        <DebouncedTextInput label={t("audit.targetId")} placeholder={t("audit.targetIdPlaceholder")} value={filters.targetId ?? ""} onChange={(value) => setFilter("targetId", value)} w={300} />
+        <ActorFilter value={filters.actorId} knownName={chosenNames.actorId ?? namesInView.get(filters.actorId ?? "")} onChange={(value) => setFilter("actorId", value)} w={260} />
+        <TargetFilter value={filters.targetId} knownName={chosenNames.targetId ?? namesInView.get(filters.targetId ?? "")} onChange={(value) => setFilter("targetId", value)} w={300} />
         {filtered && (
           <Button variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
             {t("audit.clearFilters")}
@@ -122,10 +126,10 @@ export function AuditPage() {
       </Group>
       <DataTable
         columns={columns}
-        rows={query.data?.pages.flatMap((page) => page.items)}
+        rows={entries}
         rowKey={(entry) => entry.id}
         loading={query.isPending}
-        error={query.error ? readServerError(query.error, t("errors.unreachable")).message : null}
+        error={query.error ? readServerError(query.error, t, "errors.unreachable").message : null}
         onRetry={() => void query.refetch()}
         emptyMessage={filtered ? t("audit.emptyFiltered") : t("audit.empty")}
         hasMore={query.hasNextPage}

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createFormatters } from "../../app/i18n/format.js";
+import { createTranslator } from "../../app/i18n/translate.js";
 import { changeRows, formatValue } from "./changes.js";
+import { valueLabels } from "./value-labels.js";
 
 const words = { empty: "—", yes: "Yes", no: "No" };
 
@@ -34,5 +37,26 @@ describe("formatValue", () => {
     expect(formatValue(["users.read", "audit.read"], words)).toBe("users.read, audit.read");
     expect(formatValue({ action: "user.deactivated", rows: 1 }, words)).toBe("action: user.deactivated; rows: 1");
     expect(formatValue({}, words)).toBe("—");
+  });
+});
+
+describe("formatValue in the viewer's language", () => {
+  const t = createTranslator("fr");
+  const fmt = createFormatters({ locale: "fr", timeZone: "Europe/Paris", currency: "EUR" });
+  const roles = new Map([
+    ["r1", { key: "tenant_admin", name: "Tenant Admin" }],
+    ["r2", { key: null, name: "Support" }],
+  ]);
+  const french = { ...words, ...valueLabels(t, fmt, roles) };
+
+  it("names fields and coded values in words: permissions, statuses, events, languages, roles by id", () => {
+    expect(formatValue(["users.read", "audit.read"], french, "permissions")).toBe("Consulter les utilisateurs, Consulter le journal d'audit");
+    expect(formatValue("deactivated", french, "status")).toBe("Désactivé");
+    expect(formatValue(["r1", "r2", "r9"], french, "roleIds")).toBe("Administrateur de l'espace de travail, Support, r9");
+    expect(formatValue("fr", french, "language")).toBe("français (fr)");
+    expect(formatValue({ action: "user.deactivated", from: "2026-03-01", rows: 1 }, french, "filters")).toBe("Événement: Utilisateur désactivé; Du: 2026-03-01; Lignes: 1");
+    expect(french.field("auditRetentionDays")).toBe("Conservation du journal d'audit (jours)");
+    // A free text value is never taken for a code.
+    expect(formatValue("users.read", french, "name")).toBe("users.read");
   });
 });

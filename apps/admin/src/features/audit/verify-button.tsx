@@ -5,6 +5,7 @@ import { Alert, Button, Group, Loader, Modal, Progress, Stack, Text } from "@man
 import { useDisclosure } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import type { Translate } from "../../app/i18n/translate.js";
 import { ErrorState } from "../../app/states.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
 
@@ -95,7 +96,7 @@ function VerifyReport({ onShowEntry }: { onShowEntry: (entryId: string) => void 
       {broken ? (
         <Alert color="red" variant="light" title={t("audit.verifyBroken")}>
           <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t("audit.verifyBrokenAt", { seq: broken.seq, reason: broken.reason })}</Text>
+            <Text size="sm">{t("audit.verifyBrokenAt", { seq: broken.seq, reason: breakReason(t, broken) })}</Text>
             {broken.entryId && (
               <Button size="xs" variant="white" color="red" onClick={() => onShowEntry(broken.entryId!)}>
                 {t("audit.showEntry")}
@@ -124,4 +125,20 @@ function VerifyReport({ onShowEntry }: { onShowEntry: (entryId: string) => void 
       </Group>
     </Stack>
   );
+}
+
+type Break = NonNullable<RouterOutputs["audit"]["verify"]["firstBroken"]>;
+
+/** Why the chain breaks, in the viewer's language (the server's `reason` is its English). */
+export function breakReason(t: Translate, broken: Pick<Break, "kind" | "seq" | "throughSeq">): string {
+  switch (broken.kind) {
+    case "missing":
+      return broken.throughSeq && broken.throughSeq !== broken.seq
+        ? t("audit.break.missingRange", { seq: broken.seq, throughSeq: broken.throughSeq })
+        : t("audit.break.missing", { seq: broken.seq });
+    case "link_mismatch":
+    case "content_changed":
+    case "head_mismatch":
+      return t(`audit.break.${broken.kind}`);
+  }
 }

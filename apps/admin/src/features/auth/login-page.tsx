@@ -38,7 +38,7 @@ export function LoginPage() {
       void navigate(safeNext(params.get("next")) ?? homePath(signedIn), { replace: true });
     },
     onError: (error) => {
-      const read = readServerError(error, t("errors.unreachable"));
+      const read = readServerError(error, t, "errors.unreachable");
       setProblem(read);
       setRetryAt(read.retryAfterSeconds ? Date.now() + read.retryAfterSeconds * 1000 : null);
       form.setFieldValue("password", "");

@@ -98,7 +98,7 @@ export function AdminsPage() {
           rows={query.data?.items}
           rowKey={(admin) => admin.id}
           loading={query.isPending}
-          error={query.error ? readServerError(query.error, t("errors.unreachable")).message : null}
+          error={query.error ? readServerError(query.error, t, "errors.unreachable").message : null}
           onRetry={() => void query.refetch()}
           emptyMessage={t("admins.empty")}
         />

@@ -79,7 +79,7 @@ export function TenantsPage() {
         rows={rows}
         rowKey={(tenant) => tenant.id}
         loading={query.isPending}
-        error={query.error ? readServerError(query.error, t("errors.unreachable")).message : null}
+        error={query.error ? readServerError(query.error, t, "errors.unreachable").message : null}
         onRetry={() => void query.refetch()}
         emptyMessage={debouncedSearch || status ? t("tenants.emptyFiltered") : t("tenants.empty")}
         hasMore={query.hasNextPage}

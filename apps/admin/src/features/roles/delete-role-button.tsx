@@ -5,6 +5,7 @@ import { ConfirmButton } from "@tenancy/ui";
 import { useState } from "react";
 import { useFeedback } from "../../app/feedback.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { roleName } from "../../app/catalog-labels.js";
 import { readServerError } from "../../app/server-error.js";
 import { trpc } from "../../app/trpc.js";
 import type { Role } from "./role-form.js";
@@ -22,12 +23,12 @@ export function DeleteRoleButton({ role, roles }: { role: Role; roles: readonly 
     try {
       await remove.mutateAsync({ roleId: role.id, reassignToRoleId: holders > 0 ? (reassignTo ?? undefined) : undefined });
     } catch (error) {
-      const problem = readServerError(error, t("errors.unexpected"));
+      const problem = readServerError(error, t);
       if (problem.code === "ROLE_IN_USE") setInUseCount(typeof problem.details?.userCount === "number" ? problem.details.userCount : Math.max(1, role.userCount));
       feedback.error(error);
       throw error;
     }
-    feedback.success(t("roles.deleted", { name: role.name }));
+    feedback.success(t("roles.deleted", { name: roleName(t, role) }));
     setReassignTo(null);
     setInUseCount(null);
     await Promise.all([utils.roles.list.invalidate(), utils.users.invalidate()]);
@@ -38,8 +39,8 @@ export function DeleteRoleButton({ role, roles }: { role: Role; roles: readonly 
       size="xs"
       color="red"
       variant="light"
-      aria-label={t("roles.deleteNamed", { name: role.name })}
-      title={t("roles.deleteTitle", { name: role.name })}
+      aria-label={t("roles.deleteNamed", { name: roleName(t, role) })}
+      title={t("roles.deleteTitle", { name: roleName(t, role) })}
       message={holders > 0 ? t("roles.deleteInUse", { count: holders }) : t("roles.deleteMessage")}
       confirmLabel={t("roles.delete")}
       confirmDisabled={holders > 0 && reassignTo === null}
@@ -50,7 +51,7 @@ export function DeleteRoleButton({ role, roles }: { role: Role; roles: readonly 
             placeholder={t("roles.reassignPlaceholder")}
             required
             allowDeselect={false}
-            data={roles.filter((other) => other.id !== role.id).map((other) => ({ value: other.id, label: other.name }))}
+            data={roles.filter((other) => other.id !== role.id).map((other) => ({ value: other.id, label: roleName(t, other) }))}
             value={reassignTo}
             onChange={setReassignTo}
             comboboxProps={{ withinPortal: true }}

@@ -3,7 +3,7 @@
 import { Button, Checkbox, Fieldset, Group, Skeleton, Stack, Textarea, TextInput } from "@mantine/core";
 import { CreateRoleInput, UpdateRoleInput } from "@tenancy/contracts";
 import { FormActions } from "@tenancy/ui";
-import { moduleLabel, permissionDescription } from "../../app/catalog-labels.js";
+import { moduleLabel, permissionDescription, permissionLabel } from "../../app/catalog-labels.js";
 import { useFeedback } from "../../app/feedback.js";
 import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
@@ -85,7 +85,7 @@ export function RoleForm({ role, onDone }: { role: Role | null; onDone: () => vo
                       <Checkbox
                         key={permission.name}
                         value={permission.name}
-                        label={permission.name}
+                        label={permissionLabel(t, permission.name)}
                         description={permissionDescription(t, permission.name, permission.description)}
                       />
                     ))}

@@ -5,7 +5,7 @@ import { Anchor, Badge, Button, Group, Modal, Stack, Text } from "@mantine/core"
 import { DataTable, PageHeader, type Column } from "@tenancy/ui";
 import { useState } from "react";
 import { Link } from "react-router";
-import { permissionDescription } from "../../app/catalog-labels.js";
+import { permissionDescription, permissionLabel, roleDescription, roleName } from "../../app/catalog-labels.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { usePageTitle } from "../../app/page-title.js";
 import { readServerError } from "../../app/server-error.js";
@@ -28,7 +28,7 @@ export function RolesPage() {
         <Stack gap={2}>
           <Group gap="xs">
             <Text fw={600} size="sm">
-              {role.name}
+              {roleName(t, role)}
             </Text>
             {role.builtIn && (
               <Badge variant="light" color="grape" size="sm">
@@ -36,9 +36,9 @@ export function RolesPage() {
               </Badge>
             )}
           </Group>
-          {role.description && (
+          {roleDescription(t, role) && (
             <Text size="xs" c="dimmed">
-              {role.description}
+              {roleDescription(t, role)}
             </Text>
           )}
         </Stack>
@@ -58,7 +58,7 @@ export function RolesPage() {
           <Group gap={4}>
             {role.permissions.map((permission) => (
               <Badge key={permission} variant="outline" size="sm" tt="none" title={permissionDescription(t, permission)}>
-                {permission}
+                {permissionLabel(t, permission)}
               </Badge>
             ))}
           </Group>
@@ -82,7 +82,7 @@ export function RolesPage() {
       render: (role) =>
         role.builtIn ? null : (
           <Group gap="xs" justify="flex-end" wrap="nowrap">
-            <Button size="xs" variant="default" onClick={() => setEditing(role)} aria-label={t("roles.editNamed", { name: role.name })}>
+            <Button size="xs" variant="default" onClick={() => setEditing(role)} aria-label={t("roles.editNamed", { name: roleName(t, role) })}>
               {t("common.edit")}
             </Button>
             <DeleteRoleButton role={role} roles={roles ?? []} />
@@ -99,14 +99,14 @@ export function RolesPage() {
         rows={roles}
         rowKey={(role) => role.id}
         loading={query.isPending}
-        error={query.error ? readServerError(query.error, t("errors.unreachable")).message : null}
+        error={query.error ? readServerError(query.error, t, "errors.unreachable").message : null}
         onRetry={() => void query.refetch()}
         emptyMessage={t("roles.empty")}
       />
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === "new" || editing === null ? t("roles.new") : t("roles.editTitle", { name: editing.name })}
+        title={editing === "new" || editing === null ? t("roles.new") : t("roles.editTitle", { name: roleName(t, editing) })}
         size="lg"
         centered
       >

@@ -14,7 +14,7 @@ const user: User = {
   status: "active",
   mustChangePassword: false,
   language: null,
-  roles: [{ id: roleA, name: "Support" }],
+  roles: [{ id: roleA, key: null, name: "Support" }],
   lastLoginAt: null,
   createdAt: new Date("2025-01-01T00:00:00Z"),
 };

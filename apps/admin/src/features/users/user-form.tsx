@@ -6,6 +6,7 @@ import type { UseFormReturnType } from "@mantine/form";
 import { CreateUserInput, UpdateUserInput } from "@tenancy/contracts";
 import { FormActions } from "@tenancy/ui";
 import { useMemo } from "react";
+import { roleName } from "../../app/catalog-labels.js";
 import { useFeedback } from "../../app/feedback.js";
 import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
@@ -74,7 +75,7 @@ function RoleAndLanguageFields<V extends { roleIds: string[]; language: string }
         placeholder={roles.isPending ? t("common.loading") : undefined}
         required
         searchable
-        data={(roles.data?.items ?? []).map((role) => ({ value: role.id, label: role.name }))}
+        data={(roles.data?.items ?? []).map((role) => ({ value: role.id, label: roleName(t, role) }))}
         nothingFoundMessage={t("common.nothingFound")}
         error={roles.error ? t("users.rolesUnavailable") : undefined}
         {...form.getInputProps("roleIds")}

@@ -7,6 +7,7 @@ import { USER_SORTS, UserStatus } from "@tenancy/contracts";
 import { DataTable, OneTimeSecret, PageHeader, type Column } from "@tenancy/ui";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { roleName } from "../../app/catalog-labels.js";
 import { useFeedback } from "../../app/feedback.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { usePageTitle } from "../../app/page-title.js";
@@ -20,12 +21,13 @@ type User = RouterOutputs["users"]["list"]["items"][number];
 type StatusFilter = (typeof UserStatus.options)[number];
 type Sort = (typeof USER_SORTS)[number];
 
-export function RoleBadges({ roles }: { roles: readonly { id: string; name: string }[] }) {
+export function RoleBadges({ roles }: { roles: readonly { id: string; key: string | null; name: string }[] }) {
+  const { t } = useI18n();
   return (
     <Group gap={4}>
       {roles.map((role) => (
         <Badge key={role.id} variant="outline" size="sm" tt="none" miw="max-content">
-          {role.name}
+          {roleName(t, role)}
         </Badge>
       ))}
     </Group>
@@ -130,7 +132,7 @@ export function UsersPage() {
             placeholder={t("common.all")}
             clearable
             searchable
-            data={(roles.data?.items ?? []).map((role) => ({ value: role.id, label: role.name }))}
+            data={(roles.data?.items ?? []).map((role) => ({ value: role.id, label: roleName(t, role) }))}
             nothingFoundMessage={t("common.nothingFound")}
             value={roleId}
             onChange={setRoleId}
@@ -159,7 +161,7 @@ export function UsersPage() {
           rows={query.data?.pages.flatMap((page) => page.items)}
           rowKey={(user) => user.id}
           loading={query.isPending}
-          error={query.error ? readServerError(query.error, t("errors.unreachable")).message : null}
+          error={query.error ? readServerError(query.error, t, "errors.unreachable").message : null}
           onRetry={() => void query.refetch()}
           emptyMessage={filtered ? t("users.emptyFiltered") : t("users.empty")}
           hasMore={query.hasNextPage}

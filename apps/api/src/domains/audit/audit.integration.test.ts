@@ -153,7 +153,7 @@ describe("audit log", () => {
 describe("CSV export", () => {
   it("streams the filtered log as CSV, masks personal data when the tenant asks, and neutralises formulas", async () => {
     const server = await createServer({ env: h.env, db: h.db, clock: h.clock, log: pino({ level: "silent" }) });
-    const x = await h.makeTenant();
+    const x = await h.makeTenant({ language: "en" });
     await x.admin.users.updateProfile({ name: "=HYPERLINK(1)" });
     await x.admin.users.create({ email: "cmd@example.com", name: "Cmd", roleIds: (await x.admin.roles.list()).items.map((r) => r.id) });
     const login = await server.app.inject({
@@ -166,13 +166,27 @@ describe("CSV export", () => {
     const res = await server.app.inject({ url: "/api/audit/export.csv?action=user.created", headers: { cookie } });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/text\/csv/);
-    expect(res.headers["content-disposition"]).toMatch(new RegExp(`audit-${x.slug}-`));
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(h.clock.now());
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename="audit-log-${x.slug}-${day}.csv"`);
+    expect(res.body.startsWith("\uFEFF")).toBe(true);
     const lines = res.body.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toMatch(/^id,createdAt,createdAtLocal,action/);
+    expect(lines[0]).toMatch(/^Entry id,Time \(UTC\),Time \(Europe\/Paris\),Event,Event code,/);
     expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(",User created,user.created,");
     expect(lines[1]).toContain(",'=HYPERLINK(1),");
     expect(lines[1]).toContain("cmd@example.com");
     expect(lines[1]).not.toMatch(/,=/);
+
+    // A French workspace gets French headers and words, separated by ";" (French writes 1,5), accents intact.
+    await x.admin.settings.update({ localization: { language: "fr" } });
+    const inFrench = await server.app.inject({ url: "/api/audit/export.csv?action=user.created", headers: { cookie } });
+    expect(inFrench.statusCode).toBe(200);
+    expect(inFrench.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const frenchLines = inFrench.body.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(frenchLines[0]).toMatch(/^Identifiant de l'entrée;Heure \(UTC\);Heure \(Europe\/Paris\);Événement;Code de l'événement;/);
+    expect(frenchLines[1]).toContain(";Utilisateur créé;user.created;Création;Socle;Utilisateur;");
+    expect(frenchLines[1]).toContain(";Réussite;");
+    await x.admin.settings.update({ localization: { language: "en" } });
 
     await x.admin.settings.update({ compliance: { maskPersonalDataInExports: true } });
     const masked = await server.app.inject({ url: "/api/audit/export.csv?action=user.created", headers: { cookie } });

@@ -1,5 +1,6 @@
 // GET /api/audit/export.csv: the filtered audit log as a CSV download, streamed in keyset batches so
-// memory stays flat at any size. Authenticated by the session cookie; needs the audit.read permission.
+// memory stays flat at any size. UTF-8 with a byte order mark (so spreadsheets read accents right), in the
+// tenant's language and list separator, named after the day in the tenant's time zone. Authenticated by the session cookie; needs the audit.read permission.
 // Everything that can fail for a reason we can name (session, permission, filters, the first query) fails
 // before the first byte is sent, through the server's one error handler; only a failure mid-stream, after
 // the 200, can still cut the download.
@@ -12,7 +13,7 @@ import { assertSafeInput } from "../../trpc/middlewares/input-guard.js";
 import { tenantOf } from "../../trpc/middlewares/roles.js";
 import { assertUsableSession } from "../../trpc/middlewares/session.js";
 import { validateSessionToken } from "../auth/sessions.js";
-import { CSV_COLUMNS, csvRow, localTimeFormatter } from "./csv.js";
+import { csvHeader, csvOptions, csvRow, exportFileName } from "./csv.js";
 import * as audit from "./service.js";
 
 export const auditExportRoute =
@@ -42,15 +43,15 @@ export const auditExportRoute =
         },
         { ip: req.ip, userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null, requestId: String(req.id) },
       );
-      const settings = await scope.db.ownTenant.get({ timeZone: true, maskPersonalDataInExports: true, slug: true });
-      const options = { local: localTimeFormatter(settings.timeZone), mask: settings.maskPersonalDataInExports };
+      const settings = await scope.db.ownTenant.get({ timeZone: true, maskPersonalDataInExports: true, slug: true, language: true, numberFormat: true });
+      const options = csvOptions({ ...settings, mask: settings.maskPersonalDataInExports });
 
       // The first batch is read before answering, so a failing query is an error answer, not a cut 200.
       const entries = audit.stream(scope, filters)[Symbol.asyncIterator]();
       const first = await entries.next();
 
       async function* lines() {
-        yield "\uFEFF" + CSV_COLUMNS.join(",") + "\r\n";
+        yield "\uFEFF" + csvHeader(options);
         let rows = 0;
         let chunk = "";
         for (let next = first; !next.done; next = await entries.next()) {
@@ -65,10 +66,10 @@ export const auditExportRoute =
         await audit.recordExport(scope, rows, filters);
       }
 
-      const stamp = services.clock.now().toISOString().slice(0, 10);
+      const fileName = exportFileName(settings.slug, services.clock.now(), settings.timeZone);
       return reply
         .header("content-type", "text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="audit-${settings.slug}-${stamp}.csv"`)
+        .header("content-disposition", `attachment; filename="${fileName}"`)
         .header("cache-control", "no-store")
         .send(Readable.from(lines()));
     });

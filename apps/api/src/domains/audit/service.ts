@@ -1,6 +1,6 @@
 // The tenant's audit log: combined filters with keyset pages, one entry in detail, a streamed CSV export,
 // and verification of the hash chain (reporting the first broken link and the entries not sealed yet).
-import type { AuditFilters, ListAuditInput } from "@tenancy/contracts";
+import type { AuditBreakKind, AuditFilters, ListAuditInput } from "@tenancy/contracts";
 import type { AuditEntryModel as AuditEntry, Prisma } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
@@ -99,13 +99,13 @@ export async function verify(scope: TenantScope, { fromSeq, pageSize = VERIFY_PA
   if (fromSeq && fromSeq > lastSeq + 1n) throw new AppError("BAD_INPUT", "This continuation point is past the end of the audit chain; start the verification again.", { field: "fromSeq" });
   let expectedSeq = fromSeq && fromSeq > purgedThroughSeq + 1n ? fromSeq : purgedThroughSeq + 1n;
   let checked = 0;
-  const report = (firstBroken: { seq: bigint; entryId: string | null; reason: string } | null, nextSeq: bigint | null = null) => ({
+  const report = (firstBroken: { seq: bigint; entryId: string | null; kind: AuditBreakKind; throughSeq?: bigint; reason: string } | null, nextSeq: bigint | null = null) => ({
     ok: firstBroken === null,
     checked,
     unsealed,
     purgedThroughSeq: purgedThroughSeq.toString(),
     lastSeq: lastSeq.toString(),
-    firstBroken: firstBroken && { ...firstBroken, seq: firstBroken.seq.toString() },
+    firstBroken: firstBroken && { ...firstBroken, seq: firstBroken.seq.toString(), throughSeq: firstBroken.throughSeq?.toString() ?? null },
     nextSeq: nextSeq === null ? null : nextSeq.toString(),
   });
   // The link into this page: the purge point's hash, or the hash of the entry before it (checked by the
@@ -113,7 +113,7 @@ export async function verify(scope: TenantScope, { fromSeq, pageSize = VERIFY_PA
   let prev = chain?.purgedThroughHash ?? "";
   if (expectedSeq > purgedThroughSeq + 1n) {
     const before = await scope.db.auditEntry.findFirst({ where: { seq: expectedSeq - 1n }, select: { hash: true } });
-    if (!before?.hash) return report({ seq: expectedSeq - 1n, entryId: null, reason: `Entry ${expectedSeq - 1n} is missing (deleted).` });
+    if (!before?.hash) return report({ seq: expectedSeq - 1n, entryId: null, kind: "missing", reason: `Entry ${expectedSeq - 1n} is missing (deleted).` });
     prev = before.hash;
   }
   const end = expectedSeq + BigInt(pageSize);
@@ -121,9 +121,9 @@ export async function verify(scope: TenantScope, { fromSeq, pageSize = VERIFY_PA
     const take = Number(end - expectedSeq < 1000n ? end - expectedSeq : 1000n);
     const rows = await scope.db.auditEntry.findMany({ where: { seq: { gte: expectedSeq } }, orderBy: { seq: "asc" }, take });
     for (const row of rows) {
-      if (row.seq !== expectedSeq) return report({ seq: expectedSeq, entryId: null, reason: `Entry ${expectedSeq} is missing (deleted).` });
-      if (row.prevHash !== prev) return report({ seq: row.seq, entryId: row.id, reason: "Its link to the previous entry does not match." });
-      if (row.hash !== entryHash(prev, row.seq, row as ChainedEntry)) return report({ seq: row.seq, entryId: row.id, reason: "Its content was changed after it was sealed." });
+      if (row.seq !== expectedSeq) return report({ seq: expectedSeq, entryId: null, kind: "missing", reason: `Entry ${expectedSeq} is missing (deleted).` });
+      if (row.prevHash !== prev) return report({ seq: row.seq, entryId: row.id, kind: "link_mismatch", reason: "Its link to the previous entry does not match." });
+      if (row.hash !== entryHash(prev, row.seq, row as ChainedEntry)) return report({ seq: row.seq, entryId: row.id, kind: "content_changed", reason: "Its content was changed after it was sealed." });
       prev = row.hash;
       expectedSeq += 1n;
       checked += 1;
@@ -132,10 +132,10 @@ export async function verify(scope: TenantScope, { fromSeq, pageSize = VERIFY_PA
   }
   if (expectedSeq === end && expectedSeq <= lastSeq) return report(null, expectedSeq);
   if (expectedSeq - 1n !== lastSeq && lastSeq > purgedThroughSeq) {
-    return report({ seq: expectedSeq, entryId: null, reason: `Entries ${expectedSeq} to ${lastSeq} are missing (deleted).` });
+    return report({ seq: expectedSeq, entryId: null, kind: "missing", throughSeq: lastSeq, reason: `Entries ${expectedSeq} to ${lastSeq} are missing (deleted).` });
   }
   if (chain && lastSeq > purgedThroughSeq && chain.lastHash !== prev) {
-    return report({ seq: lastSeq, entryId: null, reason: "The newest entry does not match the chain head." });
+    return report({ seq: lastSeq, entryId: null, kind: "head_mismatch", reason: "The newest entry does not match the chain head." });
   }
   return report(null);
 }

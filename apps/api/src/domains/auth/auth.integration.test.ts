@@ -5,6 +5,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, createHarness, type Harness } from "../../
 import { testEnv } from "../../env.js";
 import * as passwords from "../../lib/passwords.js";
 import { createServer } from "../../server.js";
+import { formatError } from "../../trpc/errors.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -132,7 +133,11 @@ describe("password change", () => {
     const weak = await errorOf(laptop.auth.changePassword({ currentPassword: generatedPassword!, newPassword: "short" }));
     expect(weak.code).toBe("BAD_REQUEST");
     const common = await errorOf(laptop.auth.changePassword({ currentPassword: generatedPassword!, newPassword: "password1234" }));
-    expect(common.message).toMatch(/commonly used/);
+    // What clients get: English in fieldErrors, the contracts' message key in issues.
+    expect(formatError(common, undefined).data).toMatchObject({
+      fieldErrors: { newPassword: [expect.stringMatching(/commonly used/)] },
+      issues: [{ path: "newPassword", key: "password.common" }],
+    });
     const wrong = await errorOf(laptop.auth.changePassword({ currentPassword: "not-the-current-one", newPassword: "a much better passphrase" }));
     expect(wrong.message).toMatch(/current password is not correct/);
 

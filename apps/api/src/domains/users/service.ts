@@ -20,7 +20,7 @@ const SELECT = {
 } as const satisfies Prisma.UserSelect;
 
 type Row = Prisma.UserGetPayload<{ select: typeof SELECT }>;
-const toDto = ({ roles, ...user }: Row) => ({ ...user, roles: roles.map(({ role }) => ({ id: role.id, name: role.name })) });
+const toDto = ({ roles, ...user }: Row) => ({ ...user, roles: roles.map(({ role }) => ({ id: role.id, key: role.key, name: role.name })) });
 const permissionsOf = (user: Row) => grantedBy(user.roles.map((r) => r.role));
 
 type Sort = z.infer<typeof ListUsersInput>["sort"];
