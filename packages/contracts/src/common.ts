@@ -1,6 +1,7 @@
 // Field schemas shared by every domain: ids, paging, e-mail, passwords, and the localization codes.
 import { z } from "zod";
 import { COMMON_PASSWORDS } from "./common-passwords.js";
+import { canonicalTimeZone, isCountryCode, isCurrencyCode } from "./reference.js";
 
 export const Id = z.uuid({ message: "Must be a valid id (UUID)." });
 
@@ -35,19 +36,19 @@ export const NewPassword = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
-timeZones.add("UTC");
-const currencies = new Set(Intl.supportedValuesOf("currency"));
-
+/** An IANA time zone, current or former name; a former one becomes the canonical zone (Europe/Kiev -> Europe/Kyiv). */
 export const TimeZone = z
   .string()
-  .refine((value) => timeZones.has(value), { message: "Choose an IANA time zone, like Europe/Paris or America/New_York." });
+  .trim()
+  .refine((value) => canonicalTimeZone(value) !== undefined, { message: "Choose an IANA time zone, like Europe/Paris or America/New_York.", abort: true })
+  .transform((value) => canonicalTimeZone(value)!);
 
+/** An active ISO 4217 currency (no fund, withdrawn or X-unit code). */
 export const Currency = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((value) => currencies.has(value), { message: "Choose an ISO 4217 currency code, like EUR or USD." });
+  .refine(isCurrencyCode, { message: "Choose an ISO 4217 currency code, like EUR or USD." });
 
 export const SUPPORTED_LANGUAGES = ["en", "fr"] as const;
 export const Language = z.string().refine(
@@ -61,22 +62,13 @@ export const Language = z.string().refine(
   { message: `Choose a supported language (BCP 47 tag): ${SUPPORTED_LANGUAGES.join(", ")}, optionally with a region like fr-CA.` },
 );
 
-// ISO 3166-1 alpha-2 codes: every two-letter region CLDR names, less the reserved and user-assigned ones.
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
-const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AA", "QM", "QN", "QP", "QQ", "QR", "QS", "QT", "QU", "QV", "QW", "QX", "QY", "QZ", "XX"]);
-const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-export const COUNTRY_CODES: readonly string[] = [...LETTERS].flatMap((a) =>
-  [...LETTERS].map((b) => a + b).filter((code) => {
-    const name = regionNames.of(code);
-    return !NOT_COUNTRIES.has(code) && name !== undefined && name !== code && name !== "Unknown Region";
-  }),
-);
-const countrySet = new Set(COUNTRY_CODES);
+// ISO 3166-1 alpha-2 codes as of the maintained list in reference.ts: no withdrawn (DD, SU, YU), reserved
+// (EU, UN) or user-assigned (XA, XK, ZZ) code.
 export const Country = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((value) => countrySet.has(value), {
+  .refine(isCountryCode, {
     message: "Choose an ISO 3166-1 country code, like FR or US.",
   });
 

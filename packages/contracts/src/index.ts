@@ -1,5 +1,6 @@
 export * from "./errors.js";
 export * from "./common.js";
+export * from "./reference.js";
 export * from "./permissions.js";
 export * from "./events.js";
 export * from "./auth.js";
