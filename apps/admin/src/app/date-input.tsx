@@ -39,12 +39,15 @@ export function TenantDateInput(props: TenantDateInputProps) {
   const { t } = useI18n();
   const { pattern, language, firstDayOfWeek: firstDay } = useDateInputSettings();
   return (
-    <DatesProvider settings={{ locale: language, firstDayOfWeek: firstDay }}>
+    // No weekend colouring: Mantine's red weekend days fall below the contrast bar on white.
+    <DatesProvider settings={{ locale: language, firstDayOfWeek: firstDay, weekendDays: [] }}>
       <DateInput
         valueFormat={pattern}
         dateParser={(text) => parseTypedDate(text, pattern, language)}
         placeholder={pattern.replaceAll(/[[\]]/g, "")}
         clearable
+        // Days of the next and previous months would be shown greyed, below the contrast bar: left out.
+        hideOutsideDates
         clearButtonProps={{ "aria-label": t("reference.date.clear") }}
         ariaLabels={{
           previousMonth: t("reference.date.previousMonth"),
@@ -53,8 +56,6 @@ export function TenantDateInput(props: TenantDateInputProps) {
           nextYear: t("reference.date.nextYear"),
           previousDecade: t("reference.date.previousDecade"),
           nextDecade: t("reference.date.nextDecade"),
-          monthLevelControl: t("reference.date.changeLevel"),
-          yearLevelControl: t("reference.date.changeLevel"),
         }}
         {...props}
       />

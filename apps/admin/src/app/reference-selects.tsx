@@ -36,7 +36,8 @@ function SearchableSelect({ options, renderDescription, ...props }: PickerProps 
                 <Stack gap={0}>
                   <Text size="sm">{option.label}</Text>
                   {description && (
-                    <Text size="xs" c="dimmed">
+                    // Not dimmed: the highlighted option's background would take it below the contrast bar.
+                    <Text size="xs" c="inherit">
                       {description}
                     </Text>
                   )}

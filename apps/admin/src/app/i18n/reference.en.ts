@@ -11,7 +11,9 @@ export const referenceEn = {
   "reference.date.nextYear": "Next year",
   "reference.date.previousDecade": "Previous decade",
   "reference.date.nextDecade": "Next decade",
-  "reference.date.changeLevel": "Choose a month or a year",
   "reference.date.fromAfterTo": "The start date is after the end date; choose a start on or before {to}.",
   "reference.date.toBeforeFrom": "The end date is before the start date; choose an end on or after {from}.",
+  "reference.sortBy": "Sort by",
+  "reference.sort.createdAt": "Newest first",
+  "reference.sort.name": "Name (A to Z)",
 } as const;

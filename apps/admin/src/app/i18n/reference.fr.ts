@@ -12,7 +12,9 @@ export const referenceFr: Section<typeof referenceEn> = {
   "reference.date.nextYear": "Année suivante",
   "reference.date.previousDecade": "Décennie précédente",
   "reference.date.nextDecade": "Décennie suivante",
-  "reference.date.changeLevel": "Choisir un mois ou une année",
   "reference.date.fromAfterTo": "La date de début est après la date de fin ; choisissez un début au plus tard le {to}.",
   "reference.date.toBeforeFrom": "La date de fin est avant la date de début ; choisissez une fin au plus tôt le {from}.",
+  "reference.sortBy": "Trier par",
+  "reference.sort.createdAt": "Plus récents d'abord",
+  "reference.sort.name": "Nom (de A à Z)",
 };
