@@ -6,6 +6,7 @@
 // See docs/decisions/0019-language-aware-name-sorting.md.
 
 /** Combining diacritical marks (the blocks Latin, Greek and Cyrillic letters decompose into). */
+// eslint-disable-next-line no-misleading-character-class -- ranges of combining marks, each removed on its own on purpose
 const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
 /** Letters with no decomposition, as they sort in the languages that use them among Latin letters. */
