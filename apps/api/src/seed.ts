@@ -2,7 +2,7 @@
 // entries their creation writes), through the same services the API uses. Refuses to run in production.
 // Safe to run twice: existing sample tenants are left as they are.
 import { CreateTenantInput } from "@tenancy/contracts";
-import { openDatabase, uuidv7 } from "@tenancy/db";
+import { nameSortKey, openDatabase, uuidv7 } from "@tenancy/db";
 import { pino } from "pino";
 import { ensureFirstPlatformAdmin } from "./bootstrap.js";
 import * as tenants from "./domains/platform/tenants-service.js";
@@ -50,7 +50,7 @@ for (const sample of SAMPLES) {
     const email = `user${i + 1}@${sample.slug}.example`;
     await db.prisma.$transaction(async (tx) => {
       const id = uuidv7();
-      await tx.user.create({ data: { id, tenantId: tenant.id, email, name, passwordHash, mustChangePassword: false, status: i === 3 ? "deactivated" : "active" } });
+      await tx.user.create({ data: { id, tenantId: tenant.id, email, name, nameSortKey: nameSortKey(name), passwordHash, mustChangePassword: false, status: i === 3 ? "deactivated" : "active" } });
       await record(tx, scope, { type: "user.created", tenantId: tenant.id, target: { type: "user", id, name: email }, payload: { userId: id, email, roleIds: [] } });
     });
   }

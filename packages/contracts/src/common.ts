@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { COMMON_PASSWORDS } from "./common-passwords.js";
 import { messageText, msg, type MessageKey, type MessageParams } from "./messages.js";
+import { canonicalTimeZone, isCountryCode, isCurrencyCode } from "./reference.js";
 
 export const Id = z.uuid({ message: msg("id.invalid") });
 
@@ -42,19 +43,19 @@ export const NewPassword = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: "custom", message: problem.key, params: problem.params });
 });
 
-const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
-timeZones.add("UTC");
-const currencies = new Set(Intl.supportedValuesOf("currency"));
-
+/** An IANA time zone, current or former name; a former one becomes the canonical zone (Europe/Kiev -> Europe/Kyiv). */
 export const TimeZone = z
   .string()
-  .refine((value) => timeZones.has(value), { message: msg("timeZone.invalid") });
+  .trim()
+  .refine((value) => canonicalTimeZone(value) !== undefined, { message: msg("timeZone.invalid"), abort: true })
+  .transform((value) => canonicalTimeZone(value)!);
 
+/** An active ISO 4217 currency (no fund, withdrawn or X-unit code). */
 export const Currency = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((value) => currencies.has(value), { message: msg("currency.invalid") });
+  .refine(isCurrencyCode, { message: msg("currency.invalid") });
 
 export const SUPPORTED_LANGUAGES = ["en", "fr"] as const;
 export const Language = z.string().refine(
@@ -68,22 +69,13 @@ export const Language = z.string().refine(
   { message: msg("language.invalid"), params: { languages: SUPPORTED_LANGUAGES.join(", ") } },
 );
 
-// ISO 3166-1 alpha-2 codes: every two-letter region CLDR names, less the reserved and user-assigned ones.
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
-const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AA", "QM", "QN", "QP", "QQ", "QR", "QS", "QT", "QU", "QV", "QW", "QX", "QY", "QZ", "XX"]);
-const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-export const COUNTRY_CODES: readonly string[] = [...LETTERS].flatMap((a) =>
-  [...LETTERS].map((b) => a + b).filter((code) => {
-    const name = regionNames.of(code);
-    return !NOT_COUNTRIES.has(code) && name !== undefined && name !== code && name !== "Unknown Region";
-  }),
-);
-const countrySet = new Set(COUNTRY_CODES);
+// ISO 3166-1 alpha-2 codes as of the maintained list in reference.ts: no withdrawn (DD, SU, YU), reserved
+// (EU, UN) or user-assigned (XA, XK, ZZ) code.
 export const Country = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((value) => countrySet.has(value), {
+  .refine(isCountryCode, {
     message: msg("country.invalid"),
   });
 

@@ -1,6 +1,7 @@
 export * from "./errors.js";
 export * from "./messages.js";
 export * from "./common.js";
+export * from "./reference.js";
 export * from "./permissions.js";
 export * from "./events.js";
 export * from "./auth.js";

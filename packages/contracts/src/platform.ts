@@ -85,9 +85,11 @@ export const TenantAdminOutput = z.object({
 
 export const TenantDetailOutput = TenantOutput.extend({ admins: z.array(TenantAdminOutput), userCount: z.number().int() });
 
+export const TENANT_SORTS = ["createdAt", "name"] as const;
 export const ListTenantsInput = PageInput.extend({
   search: z.string().trim().max(100).optional(),
   status: TenantStatus.optional(),
+  sort: z.enum(TENANT_SORTS).default("createdAt").describe("createdAt: newest first; name: A to Z in the language's order."),
 });
 
 export const TenantListOutput = z.object({

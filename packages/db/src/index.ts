@@ -6,3 +6,4 @@ export type { SqlConnection } from "./sql.js";
 export { Prisma, PrismaClient } from "./generated/prisma/client.js";
 export type * from "./generated/prisma/models.js";
 export { DataDirLockedError } from "./data-dir-lock.js";
+export { nameSortKey } from "./sort-key.js";

@@ -10,19 +10,19 @@ const tenantB = uuidv7();
 
 async function makeTenant(id: string, slug: string) {
   await db.prisma.tenant.create({
-    data: { id, slug, name: slug, contactEmail: `${slug}@example.com`, country: "FR", timeZone: "Europe/Paris", currency: "EUR", language: "fr" },
+    data: { id, slug, name: slug, nameSortKey: slug, contactEmail: `${slug}@example.com`, country: "FR", timeZone: "Europe/Paris", currency: "EUR", language: "fr" },
   });
 }
 
 async function makeUser(tenantId: string, email: string) {
   const id = uuidv7();
-  await db.prisma.user.create({ data: { id, tenantId, email, name: email, passwordHash: "x" } });
+  await db.prisma.user.create({ data: { id, tenantId, email, name: email, nameSortKey: email, passwordHash: "x" } });
   return id;
 }
 
 async function makeRole(tenantId: string, name: string) {
   const id = uuidv7();
-  await db.prisma.role.create({ data: { id, tenantId, name, permissions: ["users.manage"] } });
+  await db.prisma.role.create({ data: { id, tenantId, name, nameSortKey: name.toLowerCase(), permissions: ["users.manage"] } });
   return id;
 }
 
@@ -45,7 +45,7 @@ describe("forTenant", () => {
   it("stamps creates with its tenant and hides other tenants' rows from every read and write", async () => {
     const a = forTenant(db.prisma, tenantA);
     const b = forTenant(db.prisma, tenantB);
-    const roleA = await a.role.create({ data: { id: uuidv7(), name: "Editors", permissions: [] } as never });
+    const roleA = await a.role.create({ data: { id: uuidv7(), name: "Editors", nameSortKey: "editors", permissions: [] } as never });
     expect(roleA.tenantId).toBe(tenantA);
     expect(await b.role.findUnique({ where: { id: roleA.id } })).toBeNull();
     expect(await b.role.findMany()).toEqual([]);
@@ -60,7 +60,7 @@ describe("forTenant", () => {
 
   it("refuses to move a row to another tenant, by update, updateMany, updateManyAndReturn or upsert", async () => {
     const a = forTenant(db.prisma, tenantA);
-    const role = await a.role.create({ data: { id: uuidv7(), name: "Movers", permissions: [] } as never });
+    const role = await a.role.create({ data: { id: uuidv7(), name: "Movers", nameSortKey: "movers", permissions: [] } as never });
     const move = { tenantId: tenantB } as never;
     await expect(a.role.update({ where: { id: role.id }, data: move })).rejects.toThrow(TenantScopeError);
     await expect(a.role.updateMany({ where: { id: role.id }, data: move })).rejects.toThrow(TenantScopeError);
@@ -73,8 +73,8 @@ describe("forTenant", () => {
 
   it("refuses a create stamped for another tenant", async () => {
     const a = forTenant(db.prisma, tenantA);
-    await expect(a.role.create({ data: { id: uuidv7(), tenantId: tenantB, name: "Intruders", permissions: [] } })).rejects.toThrow(TenantScopeError);
-    await expect(a.role.createMany({ data: [{ id: uuidv7(), tenantId: tenantB, name: "Intruders", permissions: [] }] })).rejects.toThrow(TenantScopeError);
+    await expect(a.role.create({ data: { id: uuidv7(), tenantId: tenantB, name: "Intruders", nameSortKey: "intruders", permissions: [] } })).rejects.toThrow(TenantScopeError);
+    await expect(a.role.createMany({ data: [{ id: uuidv7(), tenantId: tenantB, name: "Intruders", nameSortKey: "intruders", permissions: [] }] })).rejects.toThrow(TenantScopeError);
     expect(await db.prisma.role.count({ where: { name: "Intruders" } })).toBe(0);
   });
 

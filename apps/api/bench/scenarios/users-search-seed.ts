@@ -43,6 +43,8 @@ function userColumns(endMs: number) {
   return {
     id: `(lpad(to_hex(${ms}), 12, '0') || '7' || substr(${hx}, 1, 3) || '8' || substr(${hx}, 4, 15))::uuid`,
     name: `${first} || ' ' || ${last}`,
+    // nameSortKey (packages/db/src/sort-key.ts) for these Latin names: decomposed, lowercased, accents dropped.
+    nameSortKey: `regexp_replace(lower(normalize(${first} || ' ' || ${last}, NFKD)), E'[\\u0300-\\u036f]', '', 'g')`,
     email: `lower(translate(${first} || '.' || ${last}, 'éèëïîçöüôâàáíú', 'eeeiicouoaaaiu')) || g.n || '@' || (${list(DOMAINS)})[1 + ${h(5)} % ${DOMAINS.length}]`,
     createdAt: `to_timestamp(${ms} / 1000.0)`,
     status: `(CASE WHEN ${h(6)} % 100 < 5 THEN 'deactivated' ELSE 'active' END)::"AccountStatus"`,
@@ -56,8 +58,8 @@ export async function seedUsers(sql: RawSql, opts: { tenantId: string; count: nu
   const c = userColumns(opts.endMs);
   const series = `generate_series(1, ${opts.count}) AS g(n)`;
   await sql.query(
-    `INSERT INTO users (id, "tenantId", email, name, "passwordHash", "mustChangePassword", status, language, "deactivatedAt", "createdAt", "updatedAt")
-     SELECT ${c.id}, $1, ${c.email}, ${c.name}, 'not-a-password-hash (bench user, never logs in)', false, ${c.status}, ${c.language},
+    `INSERT INTO users (id, "tenantId", email, name, "nameSortKey", "passwordHash", "mustChangePassword", status, language, "deactivatedAt", "createdAt", "updatedAt")
+     SELECT ${c.id}, $1, ${c.email}, ${c.name}, ${c.nameSortKey}, 'not-a-password-hash (bench user, never logs in)', false, ${c.status}, ${c.language},
             CASE WHEN ${c.status} = 'deactivated' THEN ${c.createdAt} + interval '30 days' END, ${c.createdAt}, ${c.createdAt}
        FROM ${series}`,
     [opts.tenantId],

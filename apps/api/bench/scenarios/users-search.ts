@@ -91,7 +91,7 @@ function listSql(tenantId: string, input: Input, after?: { value: string | Date;
   }
   if (input.status) parts.push(`u.status = ${param(input.status)}::"AccountStatus"`);
   if (input.roleId) parts.push(`EXISTS (SELECT 1 FROM user_roles ur WHERE ur."userId" = u.id AND ur."roleId" = ${param(input.roleId)}::uuid)`);
-  const column = input.sort === "createdAt" ? `u."createdAt"` : `u.${input.sort}`;
+  const column = input.sort === "createdAt" ? `u."createdAt"` : input.sort === "name" ? `u."nameSortKey"` : `u.${input.sort}`;
   const desc = input.sort === "createdAt";
   if (after) {
     const v = param(after.value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFormatters } from "./format.js";
+import { createFormatters, dateInputPattern, firstDayOfWeek } from "./format.js";
 
 /** ICU versions differ on which space (narrow, no-break, plain) separates groups and units; compare words. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -53,5 +53,31 @@ describe("the tenant's own date and number formats", () => {
     expect(fmt.money(123456)).toBe("€1.234,56");
     expect(plain(createFormatters({ ...base, numberFormat: "1 234,56" }).number(1234.5))).toBe("1 234,5");
     expect(createFormatters({ ...base, numberFormat: "locale" }).number(1234.5)).toBe("1,234.5");
+  });
+});
+
+describe("date inputs", () => {
+  it("type dates in the tenant's chosen pattern", () => {
+    expect(dateInputPattern("en-US", "dd/MM/yyyy")).toBe("DD/MM/YYYY");
+    expect(dateInputPattern("fr", "yyyy-MM-dd")).toBe("YYYY-MM-DD");
+    expect(dateInputPattern("en-US", "MM/dd/yyyy")).toBe("MM/DD/YYYY");
+    expect(dateInputPattern("fr", "dd.MM.yyyy")).toBe("DD.MM.YYYY");
+  });
+
+  it("else in the language's own numeric order", () => {
+    expect(dateInputPattern("en-US")).toBe("MM/DD/YYYY");
+    expect(dateInputPattern("en", "locale")).toBe("MM/DD/YYYY");
+    expect(dateInputPattern("fr")).toBe("DD/MM/YYYY");
+    expect(dateInputPattern("en-GB")).toBe("DD/MM/YYYY");
+    expect(dateInputPattern("fr-CH")).toBe("DD.MM.YYYY");
+    expect(dateInputPattern("en-CA")).toBe("YYYY-MM-DD");
+  });
+
+  it("start the week on the region's first day", () => {
+    expect(firstDayOfWeek("en-US")).toBe(0);
+    expect(firstDayOfWeek("en")).toBe(0);
+    expect(firstDayOfWeek("fr")).toBe(1);
+    expect(firstDayOfWeek("en-GB")).toBe(1);
+    expect(firstDayOfWeek("not a tag")).toBe(1);
   });
 });

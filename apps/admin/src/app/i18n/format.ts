@@ -81,3 +81,27 @@ export function createFormatters(settings: FormatSettings): Formatters {
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/**
+ * The pattern a date is typed and shown in by the date inputs (dayjs tokens: "DD/MM/YYYY"): the tenant's
+ * pattern when it chose one, else the language's numeric order and separators (en-US "MM/DD/YYYY", fr
+ * "DD/MM/YYYY", en-CA "YYYY-MM-DD"), read from Intl so that any region is right.
+ */
+export function dateInputPattern(locale: string, dateFormat = "locale"): string {
+  if (dateFormat !== "locale" && /yyyy/.test(dateFormat)) return dateFormat.replace("yyyy", "YYYY").replace("dd", "DD");
+  const parts = new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).formatToParts(new Date(Date.UTC(2025, 2, 31)));
+  const TOKENS: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = { year: "YYYY", month: "MM", day: "DD" };
+  return parts.map((part) => TOKENS[part.type] ?? (/\p{L}/u.test(part.value) ? `[${part.value}]` : part.value)).join("");
+}
+
+/** The first day of the week in a language and region (0 = Sunday ... 6 = Saturday), Monday when unknown. */
+export function firstDayOfWeek(locale: string): 0 | 1 | 2 | 3 | 4 | 5 | 6 {
+  try {
+    const tag = new Intl.Locale(locale).maximize() as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    const firstDay = (tag.getWeekInfo?.() ?? tag.weekInfo)?.firstDay;
+    if (firstDay !== undefined && firstDay >= 1 && firstDay <= 7) return (firstDay % 7) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  } catch {
+    // an unknown tag: fall through to the ISO 8601 week
+  }
+  return 1;
+}

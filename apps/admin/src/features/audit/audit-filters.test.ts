@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportHref, hasFilters, readFilters, withFilter } from "./audit-filters.js";
+import { exportHref, hasFilters, outOfOrder, readFilters, withFilter } from "./audit-filters.js";
 
 describe("audit filters in the address", () => {
   it("reads the known, non-empty filters and ignores the rest", () => {
@@ -22,5 +22,15 @@ describe("exportHref", () => {
     expect(exportHref({ action: "user.deactivated", from: "2025-03-01", to: "2025-03-31" })).toBe(
       "/api/audit/export.csv?from=2025-03-01&to=2025-03-31&action=user.deactivated",
     );
+  });
+});
+
+describe("outOfOrder", () => {
+  it("refuses a From after To, and only that", () => {
+    expect(outOfOrder({ from: "2025-03-02", to: "2025-03-01" })).toBe(true);
+    expect(outOfOrder({ from: "2025-03-01", to: "2025-03-01" })).toBe(false);
+    expect(outOfOrder({ from: "2025-02-28", to: "2025-03-01" })).toBe(false);
+    expect(outOfOrder({ from: "2025-03-02" })).toBe(false);
+    expect(outOfOrder({ to: "2025-03-01" })).toBe(false);
   });
 });

@@ -39,3 +39,14 @@ export function exportHref(filters: AuditFilters): string {
   const search = query.toString();
   return search ? `${EXPORT_PATH}?${search}` : EXPORT_PATH;
 }
+
+/** A day range of the filters: first and last day included, "YYYY-MM-DD", either end open. */
+export interface DayRange {
+  from?: string;
+  to?: string;
+}
+
+/** A From after To: refused in the form (the API refuses it too). */
+export function outOfOrder({ from, to }: DayRange): boolean {
+  return from !== undefined && to !== undefined && from > to;
+}

@@ -2,7 +2,7 @@
 // tenant's time zone, action from the event catalog, module, actor, target) combine and live in the
 // address; pages load by cursor; an entry opens in a drawer; the CSV export downloads the filtered log; the
 // integrity check walks the hash chain.
-import { Badge, Button, Group, Select, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Select, Text } from "@mantine/core";
 import { EVENT_TYPES, EVENTS, MODULES } from "@tenancy/contracts";
 import { DataTable, PageHeader, type Column } from "@tenancy/ui";
 import { useMemo, useState } from "react";
@@ -16,6 +16,7 @@ import { AuditEntryDrawer, type EntryFilterRequest, type EntrySelection } from "
 import { exportHref, hasFilters, readFilters, withFilter, type AuditFilterKey } from "./audit-filters.js";
 import { actorName, namesOf, targetName } from "./entry-labels.js";
 import { ActorFilter, TargetFilter } from "./filter-inputs.js";
+import { DateRangeFilter } from "./date-range-filter.js";
 import { VerifyButton } from "./verify-button.js";
 
 type Entry = RouterOutputs["audit"]["list"]["items"][number];
@@ -94,8 +95,14 @@ export function AuditPage() {
         }
       />
       <Group mb="md" align="flex-end">
-        <TextInput label={t("audit.from")} type="date" value={filters.from ?? ""} max={filters.to} onChange={(event) => setFilter("from", event.currentTarget.value)} w={160} />
-        <TextInput label={t("audit.to")} type="date" value={filters.to ?? ""} min={filters.from} onChange={(event) => setFilter("to", event.currentTarget.value)} w={160} />
+        <DateRangeFilter
+          fromLabel={t("audit.from")}
+          toLabel={t("audit.to")}
+          from={filters.from}
+          to={filters.to}
+          onChange={({ from, to }) => setParams((current) => withFilter(withFilter(current, "from", from), "to", to), { replace: true })}
+          w={160}
+        />
         <Select
           label={t("audit.action")}
           placeholder={t("common.all")}

@@ -3,12 +3,13 @@
 import { Button, PasswordInput, Select, Stack, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { FormActions, FormSection } from "@tenancy/ui";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import type { RouterInputs, RouterOutputs } from "../../app/trpc.js";
 import type { FormErrors } from "../../app/zod-form.js";
-import { countryOptions, currencyOptions, languageOptions, timeZoneOptions } from "../../app/locale-options.js";
+import { countryDefaults, languageOptions, pickerTimeZone } from "../../app/locale-options.js";
+import { CountrySelect, CurrencySelect, TimeZoneSelect } from "../../app/reference-selects.js";
 import { suggestSlug } from "./slug.js";
 
 export interface TenantFormValues {
@@ -42,7 +43,7 @@ export function emptyTenantValues(defaults: { timeZone: string; language: string
     city: "",
     postalCode: "",
     country: "",
-    timeZone: defaults.timeZone,
+    timeZone: pickerTimeZone(defaults.timeZone),
     currency: "EUR",
     language: defaults.language,
     admin: { email: "", name: "", password: "" },
@@ -60,7 +61,7 @@ export function tenantValues(tenant: Tenant): TenantFormValues {
     city: tenant.city ?? "",
     postalCode: tenant.postalCode ?? "",
     country: tenant.country,
-    timeZone: tenant.timeZone,
+    timeZone: pickerTimeZone(tenant.timeZone),
     currency: tenant.currency,
     language: tenant.language,
     admin: { email: "", name: "", password: "" },
@@ -94,10 +95,19 @@ export function TenantFormFields({ mode, initialValues, validate, submitLabel, s
   const { t, locale } = useI18n();
   const form = useForm<TenantFormValues>({ initialValues, validate });
   const [autoSlug, setAutoSlug] = useState(mode === "create");
-  const options = useMemo(
-    () => ({ timeZones: timeZoneOptions(), currencies: currencyOptions(locale), countries: countryOptions(locale), languages: languageOptions(locale) }),
-    [locale],
-  );
+  const languages = useMemo(() => languageOptions(locale), [locale]);
+  // Picking a country proposes its currency and time zone, until the user picks one of those themselves.
+  const chosen = useRef({ currency: false, timeZone: false });
+  const pickCountry = (country: string | null) => {
+    form.setFieldValue("country", country ?? "");
+    const defaults = country ? countryDefaults(country) : {};
+    if (defaults.currency && !chosen.current.currency) form.setFieldValue("currency", defaults.currency);
+    if (defaults.timeZone && !chosen.current.timeZone) form.setFieldValue("timeZone", defaults.timeZone);
+  };
+  const pick = (field: "currency" | "timeZone") => (value: string | null) => {
+    chosen.current[field] = true;
+    form.setFieldValue(field, value ?? "");
+  };
 
   return (
     <form onSubmit={form.onSubmit((values) => onSubmit(values, form))} noValidate>
@@ -129,41 +139,17 @@ export function TenantFormFields({ mode, initialValues, validate, submitLabel, s
           <TextInput label={t("tenant.field.addressLine")} {...form.getInputProps("addressLine")} />
           <TextInput label={t("tenant.field.city")} {...form.getInputProps("city")} />
           <TextInput label={t("tenant.field.postalCode")} {...form.getInputProps("postalCode")} />
-          <Select
-            label={t("tenant.field.country")}
-            required
-            searchable
-            allowDeselect={false}
-            data={options.countries}
-            nothingFoundMessage={t("common.nothingFound")}
-            {...form.getInputProps("country")}
-          />
+          <CountrySelect label={t("tenant.field.country")} required {...form.getInputProps("country")} onChange={pickCountry} />
         </FormSection>
 
         <FormSection title={t("tenant.section.localization")} columns={3}>
-          <Select
-            label={t("tenant.field.timeZone")}
-            required
-            searchable
-            allowDeselect={false}
-            data={options.timeZones}
-            nothingFoundMessage={t("common.nothingFound")}
-            {...form.getInputProps("timeZone")}
-          />
-          <Select
-            label={t("tenant.field.currency")}
-            required
-            searchable
-            allowDeselect={false}
-            data={options.currencies}
-            nothingFoundMessage={t("common.nothingFound")}
-            {...form.getInputProps("currency")}
-          />
+          <TimeZoneSelect label={t("tenant.field.timeZone")} required {...form.getInputProps("timeZone")} onChange={pick("timeZone")} />
+          <CurrencySelect label={t("tenant.field.currency")} required {...form.getInputProps("currency")} onChange={pick("currency")} />
           <Select
             label={t("tenant.field.language")}
             required
             allowDeselect={false}
-            data={options.languages}
+            data={languages}
             {...form.getInputProps("language")}
           />
         </FormSection>

@@ -1,7 +1,7 @@
 // The platform's tenant list: search (debounced), status filter, total count and cursor pagination.
 import { Anchor, Button, Group, Select, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { TenantStatus } from "@tenancy/contracts";
+import { TENANT_SORTS, TenantStatus } from "@tenancy/contracts";
 import { DataTable, PageHeader, type Column } from "@tenancy/ui";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -20,9 +20,10 @@ export function TenantsPage() {
   const [search, setSearch] = useState("");
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
   const [status, setStatus] = useState<StatusFilter | null>(null);
+  const [sort, setSort] = useState<(typeof TENANT_SORTS)[number]>("createdAt");
 
   const query = trpc.platform.tenants.list.useInfiniteQuery(
-    { search: debouncedSearch || undefined, status: status ?? undefined, limit: 25 },
+    { search: debouncedSearch || undefined, status: status ?? undefined, sort, limit: 25 },
     { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: (previous) => previous },
   );
   const rows = query.data?.pages.flatMap((page) => page.items);
@@ -71,6 +72,14 @@ export function TenantsPage() {
           data={TenantStatus.options.map((value) => ({ value, label: t(`status.${value}`) }))}
           value={status}
           onChange={(value) => setStatus(value as StatusFilter | null)}
+          w={200}
+        />
+        <Select
+          label={t("reference.sortBy")}
+          allowDeselect={false}
+          data={TENANT_SORTS.map((value) => ({ value, label: t(`reference.sort.${value}`) }))}
+          value={sort}
+          onChange={(value) => value && setSort(value as typeof sort)}
           w={200}
         />
       </Group>

@@ -5,12 +5,13 @@ import { Button, NumberInput, Select, Stack, Switch, Text, TextInput } from "@ma
 import type { UseFormReturnType } from "@mantine/form";
 import { UpdateSettingsInput, type Settings } from "@tenancy/contracts";
 import { FormActions, FormSection, PageHeader, PageLoader } from "@tenancy/ui";
-import { useMemo } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useFeedback } from "../../app/feedback.js";
 import { useForm } from "../../app/form.js";
 import { createFormatters } from "../../app/i18n/format.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
-import { countryOptions, currencyOptions, dateFormatOptions, languageOptions, numberFormatOptions, timeZoneOptions } from "../../app/locale-options.js";
+import { countryDefaults, dateFormatOptions, languageOptions, numberFormatOptions } from "../../app/locale-options.js";
+import { CountrySelect, CurrencySelect, TimeZoneSelect } from "../../app/reference-selects.js";
 import { usePageTitle } from "../../app/page-title.js";
 import { useRefreshMe } from "../../app/session.js";
 import { ErrorState } from "../../app/states.js";
@@ -35,13 +36,40 @@ export function SettingsPage() {
       ) : query.error ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <Stack maw={960} gap="lg">
-          <GeneralSection settings={query.data} />
-          <LocalizationSection settings={query.data} />
-          <ComplianceSection settings={query.data} />
-        </Stack>
+        <SettingsSections settings={query.data} />
       )}
     </>
+  );
+}
+
+/**
+ * The sections, with the localization form held here: picking a country in the general section proposes
+ * its currency and time zone in the localization section, unless the user picked those themselves.
+ */
+function SettingsSections({ settings }: { settings: Settings }) {
+  const localization = useForm<LocalizationValues>({ initialValues: localizationValues(settings), validate: zodResolver(UpdateSettingsInput) });
+  const chosen = useRef({ currency: false, timeZone: false });
+  const [proposedFor, setProposedFor] = useState<string | null>(null);
+  const onCountryPicked = (country: string) => {
+    const defaults = countryDefaults(country);
+    const current = localization.getValues().localization;
+    let proposed = false;
+    if (defaults.currency && !chosen.current.currency && defaults.currency !== current.currency) {
+      localization.setFieldValue("localization.currency", defaults.currency);
+      proposed = true;
+    }
+    if (defaults.timeZone && !chosen.current.timeZone && defaults.timeZone !== current.timeZone) {
+      localization.setFieldValue("localization.timeZone", defaults.timeZone);
+      proposed = true;
+    }
+    if (proposed) setProposedFor(country);
+  };
+  return (
+    <Stack maw={960} gap="lg">
+      <GeneralSection settings={settings} onCountryPicked={onCountryPicked} />
+      <LocalizationSection form={localization} chosen={chosen.current} proposedFor={proposedFor} />
+      <ComplianceSection settings={settings} />
+    </Stack>
   );
 }
 
@@ -78,11 +106,10 @@ function SaveButton({ form, saving }: { form: { isDirty: () => boolean }; saving
   );
 }
 
-function GeneralSection({ settings }: { settings: Settings }) {
-  const { t, locale } = useI18n();
+function GeneralSection({ settings, onCountryPicked }: { settings: Settings; onCountryPicked: (country: string) => void }) {
+  const { t } = useI18n();
   const form = useForm<GeneralValues>({ initialValues: generalValues(settings), validate: zodResolver(UpdateSettingsInput) });
   const { save, saving } = useSaveSection(form, generalValues);
-  const countries = useMemo(() => countryOptions(locale), [locale]);
   return (
     <form onSubmit={form.onSubmit((values) => save(values))} noValidate>
       <FormSection title={t("tenant.section.general")} footer={<SaveButton form={form} saving={saving} />}>
@@ -94,14 +121,14 @@ function GeneralSection({ settings }: { settings: Settings }) {
         <TextInput label={t("tenant.field.addressLine")} {...form.getInputProps("general.addressLine")} />
         <TextInput label={t("tenant.field.city")} {...form.getInputProps("general.city")} />
         <TextInput label={t("tenant.field.postalCode")} {...form.getInputProps("general.postalCode")} />
-        <Select
+        <CountrySelect
           label={t("tenant.field.country")}
           required
-          searchable
-          allowDeselect={false}
-          data={countries}
-          nothingFoundMessage={t("common.nothingFound")}
           {...form.getInputProps("general.country")}
+          onChange={(country) => {
+            form.setFieldValue("general.country", country ?? "");
+            if (country) onCountryPicked(country);
+          }}
         />
       </FormSection>
     </form>
@@ -110,14 +137,19 @@ function GeneralSection({ settings }: { settings: Settings }) {
 
 const PREVIEW_DATE = new Date("2025-03-31T14:30:00Z");
 
-function LocalizationSection({ settings }: { settings: Settings }) {
-  const { t, locale } = useI18n();
-  const form = useForm<LocalizationValues>({ initialValues: localizationValues(settings), validate: zodResolver(UpdateSettingsInput) });
+interface LocalizationSectionProps {
+  form: UseFormReturnType<LocalizationValues>;
+  /** Set once the user picks a currency or time zone: a country picked later no longer changes it. */
+  chosen: { currency: boolean; timeZone: boolean };
+  /** The country whose currency and time zone were just proposed, for the note that says so. */
+  proposedFor: string | null;
+}
+
+function LocalizationSection({ form, chosen, proposedFor }: LocalizationSectionProps) {
+  const { t, locale, fmt } = useI18n();
   const { save, saving } = useSaveSection(form, localizationValues);
   const options = useMemo(
     () => ({
-      timeZones: timeZoneOptions(),
-      currencies: currencyOptions(locale),
       languages: languageOptions(locale),
       dateFormats: dateFormatOptions(locale, (example) => t("settings.format.locale", { example })),
       numberFormats: numberFormatOptions(locale, (example) => t("settings.format.locale", { example })),
@@ -140,6 +172,11 @@ function LocalizationSection({ settings }: { settings: Settings }) {
         description={t("settings.localizationHint")}
         footer={
           <>
+            {proposedFor && form.isDirty() && (
+              <Text size="sm" mt="md" c="dimmed" data-testid="localization-proposal">
+                {t("reference.proposedForCountry", { country: fmt.regionName(proposedFor) })}
+              </Text>
+            )}
             {preview && (
               <Text size="sm" mt="md" data-testid="localization-preview">
                 {t("settings.preview", { date: preview.dateTime(PREVIEW_DATE), amount: preview.money(123456) })}
@@ -157,23 +194,23 @@ function LocalizationSection({ settings }: { settings: Settings }) {
           data={options.languages}
           {...form.getInputProps("localization.language")}
         />
-        <Select
+        <TimeZoneSelect
           label={t("tenant.field.timeZone")}
           required
-          searchable
-          allowDeselect={false}
-          data={options.timeZones}
-          nothingFoundMessage={t("common.nothingFound")}
           {...form.getInputProps("localization.timeZone")}
+          onChange={(zone) => {
+            chosen.timeZone = true;
+            form.setFieldValue("localization.timeZone", zone ?? "");
+          }}
         />
-        <Select
+        <CurrencySelect
           label={t("tenant.field.currency")}
           required
-          searchable
-          allowDeselect={false}
-          data={options.currencies}
-          nothingFoundMessage={t("common.nothingFound")}
           {...form.getInputProps("localization.currency")}
+          onChange={(currency) => {
+            chosen.currency = true;
+            form.setFieldValue("localization.currency", currency ?? "");
+          }}
         />
         <Select label={t("settings.dateFormat")} required allowDeselect={false} data={options.dateFormats} {...form.getInputProps("localization.dateFormat")} />
         <Select label={t("settings.numberFormat")} required allowDeselect={false} data={options.numberFormats} {...form.getInputProps("localization.numberFormat")} />

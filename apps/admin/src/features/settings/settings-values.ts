@@ -3,6 +3,7 @@
 // server's alike.
 import type { Settings } from "@tenancy/contracts";
 import type { PlainMessageKey } from "../../app/i18n/translate.js";
+import { pickerTimeZone } from "../../app/locale-options.js";
 import type { RouterInputs } from "../../app/trpc.js";
 
 export interface GeneralValues {
@@ -53,8 +54,9 @@ export function generalValues({ general }: Settings): GeneralValues {
   };
 }
 
+/** A time zone stored under a former name (Europe/Kiev) shows, and is saved, as the canonical one. */
 export function localizationValues({ localization }: Settings): LocalizationValues {
-  return { localization: { ...localization } };
+  return { localization: { ...localization, timeZone: pickerTimeZone(localization.timeZone) } };
 }
 
 export function complianceValues({ compliance }: Settings): ComplianceValues {

@@ -2,10 +2,11 @@
 // transaction, list/search, view, edit, suspend (ending every session), reactivate, reset an admin's password.
 import type { CreateTenantInput, ListTenantsInput, ResetTenantAdminPasswordInput, SuspendTenantInput, TenantDto, UpdateTenantInput } from "@tenancy/contracts";
 import { PERMISSION_NAMES, TENANT_ADMIN_ROLE_KEY } from "@tenancy/contracts";
-import { uuidv7, type Prisma } from "@tenancy/db";
+import { nameSortKey, uuidv7, type Prisma } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../../lib/app-error.js";
 import { afterCursor, decodeCursor, page } from "../../lib/cursor.js";
+import { afterNameCursor, decodeNameCursor, namePage } from "../../lib/name-cursor.js";
 import { generatePassword, hashPassword } from "../../lib/passwords.js";
 import { diff, record } from "../../lib/record.js";
 import type { Scope } from "../../lib/scope.js";
@@ -40,6 +41,21 @@ export async function list(scope: Scope, input: z.infer<typeof ListTenantsInput>
         }
       : {}),
   };
+  if (input.sort === "name") {
+    // A to Z in the language's order ("Émilie" among the E's), by the stored sort key, then id.
+    const cursor = decodeNameCursor(input.cursor);
+    const [rows, total] = await Promise.all([
+      scope.prisma.tenant.findMany({
+        where: { AND: [where, afterNameCursor(cursor)] },
+        orderBy: [{ nameSortKey: "asc" }, { id: "asc" }],
+        take: input.limit + 1,
+        select: { ...TENANT_SELECT, nameSortKey: true },
+      }),
+      scope.prisma.tenant.count({ where }),
+    ]);
+    const { items, nextCursor } = namePage(rows, input.limit);
+    return { items: items.map(({ nameSortKey: _key, ...tenant }) => tenant), nextCursor, total };
+  }
   const cursor = decodeCursor(input.cursor);
   const [rows, total] = await Promise.all([
     scope.prisma.tenant.findMany({
@@ -79,12 +95,12 @@ export async function create(scope: Scope, input: z.infer<typeof CreateTenantInp
   const roleId = uuidv7(now.getTime());
   try {
     const result = await scope.prisma.$transaction(async (tx) => {
-      const tenant = await tx.tenant.create({ data: { id: tenantId, ...fields, createdAt: now }, select: TENANT_SELECT });
+      const tenant = await tx.tenant.create({ data: { id: tenantId, ...fields, nameSortKey: nameSortKey(fields.name), createdAt: now }, select: TENANT_SELECT });
       await tx.role.create({
-        data: { id: roleId, tenantId, key: TENANT_ADMIN_ROLE_KEY, name: "Tenant Admin", description: "Every permission, including ones added later.", permissions: [...PERMISSION_NAMES], builtIn: true },
+        data: { id: roleId, tenantId, key: TENANT_ADMIN_ROLE_KEY, name: "Tenant Admin", nameSortKey: nameSortKey("Tenant Admin"), description: "Every permission, including ones added later.", permissions: [...PERMISSION_NAMES], builtIn: true },
       });
       const user = await tx.user.create({
-        data: { id: adminId, tenantId, email: admin.email, name: admin.name, passwordHash, mustChangePassword: true, createdAt: now },
+        data: { id: adminId, tenantId, email: admin.email, name: admin.name, nameSortKey: nameSortKey(admin.name), passwordHash, mustChangePassword: true, createdAt: now },
         select: ADMIN_SELECT,
       });
       await tx.userRole.create({ data: { tenantId, userId: adminId, roleId } });
@@ -115,7 +131,8 @@ export async function update(scope: Scope, input: z.infer<typeof UpdateTenantInp
   if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every field already has this value.");
   try {
     return await scope.prisma.$transaction(async (tx) => {
-      const tenant = await tx.tenant.update({ where: { id: tenantId }, data: fields, select: TENANT_SELECT });
+      const data = { ...fields, nameSortKey: fields.name === undefined ? undefined : nameSortKey(fields.name) };
+      const tenant = await tx.tenant.update({ where: { id: tenantId }, data, select: TENANT_SELECT });
       await record(tx, scope, {
         type: "tenant.updated",
         tenantId,

@@ -2,7 +2,7 @@
 // deleted only with a role to reassign its users to; users keep at least one role. Nobody gives a role
 // permissions they do not hold themselves (lib/privilege.ts).
 import type { CreateRoleInput, DeleteRoleInput, UpdateRoleInput } from "@tenancy/contracts";
-import { uuidv7, type TenantTx } from "@tenancy/db";
+import { nameSortKey, uuidv7, type TenantTx } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../../lib/app-error.js";
 import { assertActorHolds, grantedBy, guarded } from "../../lib/privilege.js";
@@ -16,7 +16,8 @@ const toDto = <T extends Row>({ _count, ...role }: T) => ({ ...role, userCount: 
 const nameTaken = (name: string) => new AppError("ROLE_NAME_TAKEN", `A role named "${name}" already exists; choose another name.`, { field: "name" });
 
 export async function list(scope: TenantScope) {
-  const rows = await scope.db.role.findMany({ orderBy: [{ builtIn: "desc" }, { name: "asc" }], select: SELECT });
+  // The built-in role first, then by name in the language's order ("Éditeurs" among the E's).
+  const rows = await scope.db.role.findMany({ orderBy: [{ builtIn: "desc" }, { nameSortKey: "asc" }, { id: "asc" }], select: SELECT });
   return { items: rows.map(toDto) };
 }
 
@@ -45,7 +46,7 @@ export async function create(scope: TenantScope, input: z.infer<typeof CreateRol
     return await guarded(scope, async (tx) => {
       await assertNameFree(tx, input.name);
       const role = await tx.role.create({
-        data: { id, tenantId: scope.tenantId, name: input.name, description: input.description ?? null, permissions: input.permissions },
+        data: { id, tenantId: scope.tenantId, name: input.name, nameSortKey: nameSortKey(input.name), description: input.description ?? null, permissions: input.permissions },
         select: SELECT,
       });
       await record(tx, scope, {
@@ -78,7 +79,7 @@ export async function update(scope: TenantScope, input: z.infer<typeof UpdateRol
       if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every field already has this value.");
       const role = await tx.role.update({
         where: { id: input.roleId },
-        data: { name: input.name, description: input.description, permissions: input.permissions },
+        data: { name: input.name, nameSortKey: input.name === undefined ? undefined : nameSortKey(input.name), description: input.description, permissions: input.permissions },
         select: SELECT,
       });
       // Users of this role get the new permissions at their next request: sessions read roles live.

@@ -1,7 +1,7 @@
 // Tenant settings: general info, localization (the whole app follows it at the next request) and
 // compliance (retention periods enforced by the retention job; privacy of audit entries and exports).
 import type { Settings, UpdateSettingsInput } from "@tenancy/contracts";
-import type { Prisma } from "@tenancy/db";
+import { nameSortKey, type Prisma } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import { diff, record } from "../../lib/record.js";
@@ -47,7 +47,8 @@ export async function update(scope: TenantScope, input: z.infer<typeof UpdateSet
   const changes = diff(before, patch);
   if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every setting already has this value.");
   return scope.db.$transaction(async (tx) => {
-    const updated = await tx.ownTenant.update(patch, SELECT);
+    const name = input.general?.name;
+    const updated = await tx.ownTenant.update({ ...patch, ...(name === undefined ? {} : { nameSortKey: nameSortKey(name) }) }, SELECT);
     await record(tx, scope, {
       type: "tenant.settings_updated",
       tenantId: scope.tenantId,

@@ -4,7 +4,7 @@
 // touches more than they hold (lib/privilege.ts); both checks run under the tenant's lock.
 import type { CreateUserInput, ListUsersInput, ResetUserPasswordInput, UpdateProfileInput, UpdateUserInput } from "@tenancy/contracts";
 import { TENANT_ADMIN_ROLE_KEY } from "@tenancy/contracts";
-import { uuidv7, type Prisma, type TenantTx } from "@tenancy/db";
+import { nameSortKey, uuidv7, type Prisma, type TenantTx } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../../lib/app-error.js";
 import { isReasonableDate } from "../../lib/cursor.js";
@@ -15,19 +15,23 @@ import { diff, record } from "../../lib/record.js";
 import type { TenantScope } from "../../lib/scope.js";
 
 const SELECT = {
-  id: true, email: true, name: true, status: true, mustChangePassword: true, language: true, lastLoginAt: true, createdAt: true,
+  id: true, email: true, name: true, nameSortKey: true, status: true, mustChangePassword: true, language: true, lastLoginAt: true, createdAt: true,
   roles: { select: { role: { select: { id: true, name: true, key: true, permissions: true } } }, orderBy: { createdAt: "asc" } },
 } as const satisfies Prisma.UserSelect;
 
 type Row = Prisma.UserGetPayload<{ select: typeof SELECT }>;
-const toDto = ({ roles, ...user }: Row) => ({ ...user, roles: roles.map(({ role }) => ({ id: role.id, key: role.key, name: role.name })) });
+const toDto = ({ roles, nameSortKey: _key, ...user }: Row) => ({ ...user, roles: roles.map(({ role }) => ({ id: role.id, key: role.key, name: role.name })) });
 const permissionsOf = (user: Row) => grantedBy(user.roles.map((r) => r.role));
 
 type Sort = z.infer<typeof ListUsersInput>["sort"];
 
+// Names sort by their sort key (language order whatever the database's collation: "Émilie" among the E's),
+// e-mails as stored (lowercase), both with the id breaking ties.
+const SORT_COLUMN = { name: "nameSortKey", email: "email" } as const;
+
 // Keyset cursors per sort: the sort column's value of the last row, then its id.
 function encode(sort: Sort, row: Row): string {
-  const value = sort === "createdAt" ? row.createdAt.toISOString() : sort === "name" ? row.name : row.email;
+  const value = sort === "createdAt" ? row.createdAt.toISOString() : sort === "name" ? row.nameSortKey : row.email;
   return Buffer.from(JSON.stringify([sort, value, row.id])).toString("base64url");
 }
 
@@ -48,7 +52,8 @@ function after(sort: Sort, cursor: string | undefined): Prisma.UserWhereInput {
     if (!isReasonableDate(at)) throw new AppError("BAD_INPUT", "This page cursor is not valid.");
     return { createdAt: { lte: at }, OR: [{ createdAt: { lt: at } }, { id: { lt: id } }] };
   }
-  return { [sort]: { gte: value }, OR: [{ [sort]: { gt: value } }, { id: { gt: id } }] };
+  const column = SORT_COLUMN[sort];
+  return { [column]: { gte: value }, OR: [{ [column]: { gt: value } }, { id: { gt: id } }] };
 }
 
 export async function list(scope: TenantScope, input: z.infer<typeof ListUsersInput>) {
@@ -60,7 +65,7 @@ export async function list(scope: TenantScope, input: z.infer<typeof ListUsersIn
   if (input.status) filters.push({ status: input.status });
   if (input.roleId) filters.push({ roles: { some: { roleId: input.roleId } } });
   const orderBy: Prisma.UserOrderByWithRelationInput[] =
-    input.sort === "createdAt" ? [{ createdAt: "desc" }, { id: "desc" }] : [{ [input.sort]: "asc" }, { id: "asc" }];
+    input.sort === "createdAt" ? [{ createdAt: "desc" }, { id: "desc" }] : [{ [SORT_COLUMN[input.sort]]: "asc" }, { id: "asc" }];
   const rows = await scope.db.user.findMany({ where: { AND: filters }, orderBy, take: input.limit + 1, select: SELECT });
   const items = rows.slice(0, input.limit);
   const last = items[items.length - 1];
@@ -114,7 +119,7 @@ export async function create(scope: TenantScope, input: z.infer<typeof CreateUse
       const roles = await assertRoles(tx, input.roleIds);
       assertActorHolds(scope, grantedBy(roles), "give these roles");
       await tx.user.create({
-        data: { id, tenantId: scope.tenantId, email: input.email, name: input.name, language: input.language ?? null, passwordHash, mustChangePassword: true, createdAt: now },
+        data: { id, tenantId: scope.tenantId, email: input.email, name: input.name, nameSortKey: nameSortKey(input.name), language: input.language ?? null, passwordHash, mustChangePassword: true, createdAt: now },
       });
       await tx.userRole.createMany({ data: roles.map((r) => ({ tenantId: scope.tenantId, userId: id, roleId: r.id })) });
       await record(tx, scope, {
@@ -150,7 +155,7 @@ export async function update(scope: TenantScope, input: z.infer<typeof UpdateUse
       }
     }
     if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every field already has this value.");
-    await tx.user.update({ where: { id: input.userId }, data: { name: input.name, language: input.language } });
+    await tx.user.update({ where: { id: input.userId }, data: { name: input.name, nameSortKey: input.name === undefined ? undefined : nameSortKey(input.name), language: input.language } });
     if (roleIds && changes.roleIds) {
       await tx.userRole.deleteMany({ where: { userId: input.userId } });
       await tx.userRole.createMany({ data: roleIds.map((roleId) => ({ tenantId: scope.tenantId, userId: input.userId, roleId })) });
@@ -217,7 +222,11 @@ export async function updateProfile(scope: TenantScope, input: z.infer<typeof Up
   const changes = diff({ name: before.name, language: before.language }, { name: input.name, language: input.language });
   if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every field already has this value.");
   const user = await scope.db.$transaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: before.id }, data: { name: input.name, language: input.language }, select: SELECT });
+    const updated = await tx.user.update({
+      where: { id: before.id },
+      data: { name: input.name, nameSortKey: input.name === undefined ? undefined : nameSortKey(input.name), language: input.language },
+      select: SELECT,
+    });
     await record(tx, scope, {
       type: "user.profile_updated",
       tenantId: scope.tenantId,
