@@ -9,7 +9,7 @@ export const platformFr: Section<typeof platformEn> = {
   "platformProfile.title": "Mon profil",
   "platformProfile.description": "Votre nom tel que les autres administrateurs de la plateforme le voient, la langue de l'espace plateforme et votre mot de passe.",
   "platformProfile.open": "Ouvrir mon profil",
-  "platformProfile.emailHint": "Vous vous connectez avec ; elle ne peut pas être changée ici.",
+  "platformProfile.emailHint": "Elle vous sert à vous connecter ; elle ne peut pas être changée ici.",
   "platformProfile.language": "Langue",
   "platformProfile.languageBrowser": "La langue de mon navigateur ({language})",
   "platformProfile.languageHint": "L'espace plateforme vous parle dans cette langue sur chaque appareil où vous vous connectez.",

@@ -3,7 +3,7 @@
 // module, actor, target), kept in the address; pages load by cursor; an entry opens in a drawer with what
 // changed (a suspension's reason among it); the CSV export downloads the filtered log. People and tenants
 // are shown by name, never by id.
-import { Anchor, Badge, Button, Code, Drawer, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Code, Drawer, Group, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { EVENT_TYPES, EVENTS, MODULES } from "@tenancy/contracts";
 import { DataTable, DetailList, PageHeader, type Column } from "@tenancy/ui";
@@ -103,6 +103,7 @@ export function PlatformAuditPage() {
     {
       key: "outcome",
       header: t("audit.outcome"),
+      width: 130,
       render: (entry) => (
         <Badge color={entry.success ? "green" : "red"} variant="light">
           {entry.success ? t("audit.success") : t("audit.failure")}
@@ -111,7 +112,7 @@ export function PlatformAuditPage() {
     },
     {
       key: "details",
-      header: t("audit.details"),
+      header: <VisuallyHidden>{t("audit.details")}</VisuallyHidden>,
       render: (entry) => (
         <Button size="compact-xs" variant="subtle" onClick={() => setSelected(entry)}>
           {t("audit.details")}

@@ -141,6 +141,7 @@ function PasswordForm() {
       form.resetDirty(EMPTY_PASSWORDS);
       feedback.success(t("platformProfile.passwordChanged"));
     },
+    // A wrong current password or a refused new one comes back as that field's error: focus goes there.
     onError: (error) => feedback.error(error, form),
   });
 
