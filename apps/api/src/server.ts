@@ -22,6 +22,7 @@ import { systemClock, type Clock } from "./lib/clock.js";
 import { createEmailSender } from "./lib/email.js";
 import type { Services } from "./lib/scope.js";
 import { auditExportRoute } from "./domains/audit/export-route.js";
+import { platformAuditExportRoute } from "./domains/platform/audit-export-route.js";
 import { appRouter, type AppRouter } from "./root.js";
 import { sessionCookieName, type Context } from "./trpc/context.js";
 import { asTRPCError, errorEnvelope } from "./trpc/errors.js";
@@ -136,6 +137,7 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
   await app.register(async (downloads) => {
     await downloads.register(compress, compressOptions);
     await downloads.register(auditExportRoute(services, cookieName));
+    await downloads.register(platformAuditExportRoute(services, cookieName));
   });
 
   app.get("/healthz", async () => ({ status: "ok" }));

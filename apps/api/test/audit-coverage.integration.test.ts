@@ -114,6 +114,14 @@ const FACTORIES: Record<string, Factory> = {
     const a = await platformAdmin(h, "deactivated");
     return { caller: a.caller, input: { adminId: a.adminId }, tenantId: null, actorId: a.id };
   },
+  "platform.admins.resetPassword": async (h) => {
+    const a = await platformAdmin(h, "active");
+    return { caller: a.caller, input: { adminId: a.adminId }, tenantId: null, actorId: a.id };
+  },
+  "platform.profile.update": async (h) => {
+    const o = await ops(h);
+    return { caller: o.caller, input: { name: `Renamed Ops ${unique()}`, language: "fr" }, tenantId: null, actorId: o.id };
+  },
   "users.create": async (h) => {
     const t = await tenantWithUser(h);
     return asTenantAdmin(t, { email: `new-${unique()}@example.com`, name: "New User", roleIds: [t.roleId] });

@@ -4,7 +4,8 @@
 // A's rows unchanged. B's own ids are in the pools too, so B's mutations succeed and are checked as well.
 // Then: a B user holding one permission gets FORBIDDEN from every procedure needing another; the same calls
 // over HTTP are judged on the formatted error body; the CSV export route is probed with A's ids and hostile
-// query strings. Platform procedures refuse B; every non-public procedure refuses a caller without a session.
+// query strings. Platform procedures and the platform audit export refuse B; every non-public procedure
+// refuses a caller without a session.
 import { TRPCError } from "@trpc/server";
 import { pino } from "pino";
 import superjson from "superjson";
@@ -228,7 +229,9 @@ describe("procedure discovery", () => {
   it("classifies every procedure by the guard in its middleware chain", () => {
     const tenantPaths = byAccess("tenant").map((p) => p.path);
     expect(tenantPaths).toEqual(expect.arrayContaining(KNOWN_TENANT_PROCEDURES));
-    expect(byAccess("platform").map((p) => p.path)).toEqual(expect.arrayContaining(["platform.tenants.create", "platform.admins.list"]));
+    expect(byAccess("platform").map((p) => p.path)).toEqual(
+      expect.arrayContaining(["platform.tenants.create", "platform.admins.list", "platform.admins.resetPassword", "platform.profile.update", "platform.audit.list"]),
+    );
     expect(byAccess("authed").map((p) => p.path)).toEqual(expect.arrayContaining(["auth.logout", "auth.changePassword"]));
     expect(byAccess("public").map((p) => p.path)).toEqual(expect.arrayContaining(["auth.login", "auth.me"]));
     // A procedure under platform.* that is not a platform procedure would be a missing guard.
@@ -450,5 +453,24 @@ describe("over HTTP", () => {
     expect(problems.slice(0, 20)).toEqual([]);
     expect(statuses[200] ?? 0).toBeGreaterThan(0);
     expect(Object.keys(statuses).some((status) => Number(status) >= 400 && Number(status) < 500)).toBe(true);
+  });
+
+  it("the platform audit export refuses B's admin and reader (403) and a caller without a session (401), whatever the query", async () => {
+    const rng = new Rng(SEED + 4);
+    const fields = ["actorId", "targetId", "action", "from", "to", "timeZone"] as const;
+    const values = [...alphaIds.slice(0, 5), ...HOSTILE_STRINGS.slice(0, 10), "2026-03-01", "tenant.created", "Europe/Paris"];
+    const problems: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const query = new URLSearchParams();
+      for (const field of fields) if (rng.chance(0.35)) query.set(field, String(rng.pick(values)));
+      for (const [who, cookie, expected] of [["admin", cookieOf(bravo.admin), 403], ["reader", cookieOf(bravoReader), 403], ["nobody", "", 401]] as const) {
+        const response = await server.app.inject({ method: "GET", url: `/api/platform/audit/export.csv?${query}`, headers: { host: "app.test", ...(cookie ? { cookie } : {}) } });
+        // The session is checked before the filters: a 400 would tell a stranger the filters' rules only.
+        if (response.statusCode !== expected) problems.push(`${who} ${query} -> ${response.statusCode} ${response.body.slice(0, 120)}`);
+        const told = secrets.filter((secret) => response.body.includes(secret) && !query.toString().includes(encodeURIComponent(secret)) && !query.toString().includes(secret));
+        if (told.length > 0) problems.push(`${who} ${query} -> body reveals A's ${told.join(", ")}`);
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 // The permission walk: every tenant procedure declares the permission it needs, and a user holding every
-// permission but that one is refused with FORBIDDEN naming it. Procedures are discovered from the router.
+// permission but that one is refused with FORBIDDEN naming it. Every platform procedure is refused to a
+// tenant admin (who holds every permission) and to a platform admin who must first change a one-time
+// password. Procedures are discovered from the router.
 import { PERMISSION_NAMES } from "@tenancy/contracts";
 import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +14,7 @@ const SELF_SERVICE = new Set(["users.updateProfile"]);
 let h: Harness;
 let t: Awaited<ReturnType<Harness["makeTenant"]>>;
 const tenantProcedures = discoverProcedures().filter((p) => p.access === "tenant");
+const platformProcedures = discoverProcedures().filter((p) => p.access === "platform");
 
 beforeAll(async () => {
   h = await createHarness();
@@ -66,5 +69,41 @@ describe("permission walk", () => {
   it("a user with the permission gets past the check (the walk can tell the difference)", async () => {
     const caller = await userWithout("roles.manage");
     await expect(callPath(caller, "users.list", {})).resolves.toMatchObject({ items: expect.any(Array) });
+  });
+});
+
+describe("platform walk", () => {
+  const codeOf = (path: string, caller: object) =>
+    callPath(caller, path, {}).then(
+      () => "OK",
+      (e: unknown) => (e as TRPCError).code,
+    );
+
+  it("finds the platform procedures, the profile and the platform audit log among them", () => {
+    expect(platformProcedures.map((p) => p.path)).toEqual(
+      expect.arrayContaining(["platform.tenants.create", "platform.admins.resetPassword", "platform.profile.get", "platform.profile.update", "platform.audit.list"]),
+    );
+  });
+
+  it("refuses every platform procedure to a tenant admin, who holds every tenant permission", async () => {
+    for (const p of platformProcedures) expect(await codeOf(p.path, t.admin), p.path).toBe("FORBIDDEN");
+  });
+
+  it("refuses every platform procedure, the profile included, to a platform admin who must change a one-time password first", async () => {
+    const ops = await h.platformAdmin();
+    const { generatedPassword } = await ops.platform.admins.create({ email: "pending-walk@example.com", name: "Pending" });
+    const pending = h.caller();
+    await pending.auth.login({ email: "pending-walk@example.com", password: generatedPassword! });
+    for (const p of platformProcedures) {
+      const error = (await callPath(pending, p.path, {}).then(
+        () => null,
+        (e: unknown) => e,
+      )) as TRPCError | null;
+      expect(error?.code, p.path).toBe("FORBIDDEN");
+      expect(error?.message, p.path).toMatch(/Change your password/);
+    }
+    // The walk can tell the difference: the same admin gets through once the password is changed.
+    await pending.auth.changePassword({ currentPassword: generatedPassword!, newPassword: "walking the platform tree" });
+    await expect(callPath(pending, "platform.profile.get", undefined)).resolves.toMatchObject({ email: "pending-walk@example.com" });
   });
 });

@@ -40,8 +40,11 @@ export const MeOutput = z.object({
   email: z.string(),
   name: z.string(),
   mustChangePassword: z.boolean(),
-  /** The language the app should speak: the user's own, else the tenant's, else English. */
-  language: z.string(),
+  /**
+   * The language the app should speak: the user's own, else the tenant's; a platform admin's own, or null
+   * when they chose none (the app then follows the browser's language, else English).
+   */
+  language: z.string().nullable(),
   permissions: z.array(z.string()),
   tenant: TenantSummary.nullable(),
 });

@@ -25,6 +25,8 @@ export const EVENTS = {
   "platform_admin.created": define({ module: "platform", crud: "c", version: 1, description: "A platform admin was added.", payload: AdminRef }),
   "platform_admin.deactivated": define({ module: "platform", crud: "u", version: 1, description: "A platform admin was deactivated.", payload: AdminRef }),
   "platform_admin.reactivated": define({ module: "platform", crud: "u", version: 1, description: "A platform admin was reactivated.", payload: AdminRef }),
+  "platform_admin.password_reset": define({ module: "platform", crud: "u", version: 1, description: "A platform admin reset another platform admin's password; their sessions ended and they must choose a new one at sign-in.", payload: AdminRef }),
+  "platform_admin.profile_updated": define({ module: "platform", crud: "u", version: 1, description: "A platform admin changed their own name or language.", payload: AdminRef.extend({ fields: z.array(z.string()) }) }),
   "platform_admin.recovered": define({ module: "platform", crud: "u", version: 1, description: "A platform admin was created or reactivated from the recovery command, with a new one-time password.", payload: AdminRef.extend({ created: z.boolean() }) }),
   "session.created": define({ module: "core", crud: "c", version: 1, description: "Someone logged in.", payload: z.object({ principalType: z.enum(["platform_admin", "user"]), principalId: z.string() }) }),
   "session.revoked": define({ module: "core", crud: "d", version: 1, description: "Someone logged out.", payload: z.object({ principalType: z.enum(["platform_admin", "user"]), principalId: z.string() }) }),

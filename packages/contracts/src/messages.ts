@@ -19,6 +19,7 @@ export const MESSAGES = {
   "timeZone.invalid": "Choose an IANA time zone, like Europe/Paris or America/New_York.",
   "currency.invalid": "Choose an ISO 4217 currency code, like EUR or USD.",
   "language.invalid": "Choose a supported language (BCP 47 tag): {languages}, optionally with a region like fr-CA.",
+  "language.choose": "Choose one of the app's languages: English or French.",
   "country.invalid": "Choose an ISO 3166-1 country code, like FR or US.",
   "slug.tooShort": "A slug has at least {minimum} characters.",
   "slug.tooLong": "A slug has at most {maximum} characters.",

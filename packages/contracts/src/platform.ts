@@ -1,7 +1,12 @@
-// Platform area: tenants (general info, localization, the first admin) and platform admins.
+// Platform area: tenants (general info, localization, the first admin), platform admins (their own profile,
+// password resets of one another) and the platform audit log.
 import { z } from "zod";
 import { msg } from "./messages.js";
-import { ClearableText, Country, Currency, Email, Id, Language, NewPassword, OptionalText, PageInput, PersonName, Phone, Slug, TimeZone } from "./common.js";
+import { AuditEntryOutput } from "./audit.js";
+import {
+  CalendarDate, ClearableText, Country, Currency, Email, Id, Language, NewPassword, OptionalText, PageInput, PersonName, Phone, Slug,
+  SUPPORTED_LANGUAGES, TimeZone,
+} from "./common.js";
 
 export const TenantStatus = z.enum(["active", "suspended"]);
 
@@ -69,6 +74,8 @@ export const TenantOutput = z.object({
   language: z.string(),
   status: TenantStatus,
   suspendedAt: z.date().nullable(),
+  /** Why the tenant was suspended, as the platform admin wrote it; null when active or given no reason. */
+  suspensionReason: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -127,3 +134,49 @@ export const PlatformAdminOutput = z.object({
 export const CreatePlatformAdminInput = z.object({ email: Email, name: PersonName, password: NewPassword.optional() });
 export const CreatePlatformAdminOutput = z.object({ admin: PlatformAdminOutput, generatedPassword: z.string().nullable() });
 export const PlatformAdminIdInput = z.object({ adminId: Id });
+
+/** Resetting another platform admin's password: the one-time password is always generated, shown once. */
+export const ResetPlatformAdminPasswordOutput = z.object({
+  admin: PlatformAdminOutput,
+  generatedPassword: z.string().describe("Shown once to the admin who reset it; the owner must change it at next sign-in."),
+});
+
+/** The languages the platform area speaks; a platform admin without one sees their browser's (else English). */
+export const PlatformLanguage = z.enum(SUPPORTED_LANGUAGES, { message: msg("language.choose") });
+
+export const PlatformProfileOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  language: PlatformLanguage.nullable().describe("Null: the browser's language, else English."),
+});
+
+export const UpdatePlatformProfileInput = z.object({
+  name: PersonName.optional(),
+  language: PlatformLanguage.nullable().optional().describe("Null to follow the browser's language; leave out to keep."),
+});
+
+/**
+ * The platform audit log's filters, the tenant audit log's (every filter combines with the others) plus the
+ * time zone its days are counted in: a platform admin has no tenant's, so the app sends the browser's.
+ */
+export const PlatformAuditFilters = z
+  .object({
+    from: CalendarDate.optional().describe("First day included, in `timeZone` (YYYY-MM-DD)."),
+    to: CalendarDate.optional().describe("Last day included, in `timeZone` (YYYY-MM-DD)."),
+    timeZone: TimeZone.optional().describe("IANA time zone of `from` and `to`; UTC when left out."),
+    action: z.string().trim().max(100).optional().describe("Event type, e.g. tenant.suspended."),
+    module: z.string().trim().max(50).optional(),
+    actorId: z.string().trim().max(100).optional(),
+    targetId: z.string().trim().max(100).optional(),
+    targetType: z.string().trim().max(50).optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: msg("dateRange.endBeforeStart") });
+
+export const ListPlatformAuditInput = PageInput.and(PlatformAuditFilters);
+
+export const PlatformAuditEntryOutput = AuditEntryOutput.extend({
+  /** The tenant the entry concerns (an action of a platform admin inside it), by name; null for platform-level entries. */
+  tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
+});
+export const PlatformAuditListOutput = z.object({ items: z.array(PlatformAuditEntryOutput), nextCursor: z.string().nullable() });

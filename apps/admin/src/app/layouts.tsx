@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { useLogout } from "../features/auth/use-logout.js";
 import { useI18n } from "./i18n/i18n-provider.js";
-import { PLATFORM_NAV, PROFILE_PATH, tenantNav, type NavEntry } from "./navigation.js";
+import { PLATFORM_NAV, PLATFORM_PROFILE_PATH, PROFILE_PATH, tenantNav, type NavEntry } from "./navigation.js";
 import { usePageTitle } from "./page-title.js";
 import { useSignedInMe } from "./session.js";
 
@@ -42,15 +42,17 @@ function HeaderUser() {
   return (
     <Group gap="md" wrap="nowrap">
       <Box ta="right" visibleFrom="xs">
-        {me.kind === "user" ? (
-          <Anchor component={Link} to={PROFILE_PATH} size="sm" fw={600} c="inherit" title={t("profile.open")} data-testid="header-user-name">
-            {me.name}
-          </Anchor>
-        ) : (
-          <Text size="sm" fw={600} data-testid="header-user-name">
-            {me.name}
-          </Text>
-        )}
+        <Anchor
+          component={Link}
+          to={me.kind === "user" ? PROFILE_PATH : PLATFORM_PROFILE_PATH}
+          size="sm"
+          fw={600}
+          c="inherit"
+          title={me.kind === "user" ? t("profile.open") : t("platformProfile.open")}
+          data-testid="header-user-name"
+        >
+          {me.name}
+        </Anchor>
         <Text size="xs" c="dimmed">
           {me.email}
         </Text>

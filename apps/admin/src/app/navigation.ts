@@ -19,9 +19,14 @@ export const TENANT_NAV: readonly NavEntry[] = [
 
 export const PROFILE_PATH = "/t/profile";
 
+export const PLATFORM_PROFILE_PATH = "/platform/profile";
+
 export const PLATFORM_NAV: readonly Omit<NavEntry, "permission">[] = [
   { path: "/platform/tenants", label: "nav.tenants" },
   { path: "/platform/admins", label: "nav.platformAdmins" },
+  { path: "/platform/audit", label: "nav.platformAudit" },
+  // Also in the menu, not only behind the header's name: on a phone the header shows no name.
+  { path: PLATFORM_PROFILE_PATH, label: "nav.platformProfile" },
 ];
 
 export function tenantNav(permissions: readonly string[]): NavEntry[] {

@@ -8,6 +8,8 @@
 import type { Me } from "@tenancy/contracts";
 import type { LoaderFunction, LoaderFunctionArgs } from "react-router";
 import { readFilters } from "../features/audit/audit-filters.js";
+import { platformAuditInput, readPlatformAuditFilters } from "../features/platform/audit-filters.js";
+import { browserTimeZone } from "./i18n/format.js";
 import { trpcUtils } from "./query-client.js";
 import { ME_STALE_TIME } from "./session.js";
 
@@ -37,6 +39,11 @@ export const prefetch = {
   tenants: prefetchFor("platform_admin", () => [trpcUtils.platform.tenants.list.prefetchInfinite({ limit: 25 })]),
   tenant: prefetchFor("platform_admin", ({ params }) => (params.tenantId ? [trpcUtils.platform.tenants.get.prefetch({ tenantId: params.tenantId })] : [])),
   admins: prefetchFor("platform_admin", () => [trpcUtils.platform.admins.list.prefetch()]),
+  platformAudit: prefetchFor("platform_admin", (args) => [
+    trpcUtils.platform.audit.list.prefetchInfinite(platformAuditInput(readPlatformAuditFilters(searchParams(args)), browserTimeZone())),
+    trpcUtils.platform.admins.list.prefetch(),
+  ]),
+  platformProfile: prefetchFor("platform_admin", () => [trpcUtils.platform.profile.get.prefetch()]),
   dashboard: prefetchFor("user", () => [trpcUtils.tenant.dashboard.prefetch()]),
   users: prefetchFor("user", () => [trpcUtils.users.list.prefetchInfinite({ sort: "createdAt", limit: 25 }), trpcUtils.roles.list.prefetch()]),
   user: prefetchFor("user", ({ params }) => (params.userId ? [trpcUtils.users.get.prefetch({ userId: params.userId })] : [])),

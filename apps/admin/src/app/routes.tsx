@@ -8,6 +8,8 @@ import { ChangePasswordPage } from "../features/auth/change-password-page.js";
 import { LoginPage } from "../features/auth/login-page.js";
 import { AuditPage } from "../features/audit/audit-page.js";
 import { AdminsPage } from "../features/platform/admins-page.js";
+import { PlatformAuditPage } from "../features/platform/audit-page.js";
+import { PlatformProfilePage } from "../features/platform/profile-page.js";
 import { TenantCreatePage } from "../features/platform/tenant-create-page.js";
 import { TenantDetailPage } from "../features/platform/tenant-detail-page.js";
 import { TenantsPage } from "../features/platform/tenants-page.js";
@@ -52,6 +54,8 @@ export const router = createBrowserRouter([
               { path: "tenants/new", element: <TenantCreatePage /> },
               { path: "tenants/:tenantId", loader: prefetch.tenant, element: <TenantDetailPage /> },
               { path: "admins", loader: prefetch.admins, element: <AdminsPage /> },
+              { path: "audit", loader: prefetch.platformAudit, element: <PlatformAuditPage /> },
+              { path: "profile", loader: prefetch.platformProfile, element: <PlatformProfilePage /> },
               { path: "*", element: <NotFoundPage /> },
             ],
           },

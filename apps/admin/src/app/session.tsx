@@ -5,7 +5,7 @@ import type { Me, Permission } from "@tenancy/contracts";
 import { clearNotifications, PageLoader } from "@tenancy/ui";
 import { useCallback, type ReactNode } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
-import { createTranslator, type Translate } from "./i18n/translate.js";
+import { createTranslator, preferredLocale, type Translate } from "./i18n/translate.js";
 import { ErrorState, ForbiddenState } from "./states.js";
 import { trpc } from "./trpc.js";
 
@@ -47,7 +47,7 @@ export function useRefreshMe(): () => Promise<Translate> {
   const utils = trpc.useUtils();
   return useCallback(async () => {
     await utils.auth.me.invalidate();
-    return createTranslator(utils.auth.me.getData()?.language ?? "en");
+    return createTranslator(utils.auth.me.getData()?.language ?? preferredLocale(navigator.languages));
   }, [utils]);
 }
 

@@ -60,6 +60,7 @@ export const errorsFr: Section<typeof errorsEn> = {
   "validation.timeZone.invalid": "Choisissez un fuseau horaire IANA, comme Europe/Paris ou America/Montreal.",
   "validation.currency.invalid": "Choisissez un code de devise ISO 4217, comme EUR ou CAD.",
   "validation.language.invalid": "Choisissez une langue prise en charge (balise BCP 47) : {languages}, éventuellement avec une région, comme fr-CA.",
+  "validation.language.choose": "Choisissez une des langues de l’application : anglais ou français.",
   "validation.country.invalid": "Choisissez un code de pays ISO 3166-1, comme FR ou CA.",
   "validation.slug.tooShort": "Un identifiant compte au moins {minimum} caractères.",
   "validation.slug.tooLong": "Un identifiant compte au plus {maximum} caractères.",

@@ -1,11 +1,15 @@
-// Platform admins: the list, adding one (a generated password is shown once), deactivating and reactivating.
-import { Button, Group, Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
+// Platform admins: the list, adding one (a generated password is shown once), deactivating and reactivating,
+// and resetting another admin's password (after a confirmation; the one-time password is shown once, to copy).
+// One's own row links to the profile, where one changes one's own password.
+import { Anchor, Badge, Button, Group, Modal, PasswordInput, Stack, TextInput, VisuallyHidden } from "@mantine/core";
 import { CreatePlatformAdminInput } from "@tenancy/contracts";
 import { ConfirmButton, DataTable, FormActions, OneTimeSecret, PageHeader, type Column } from "@tenancy/ui";
 import { useState } from "react";
+import { Link } from "react-router";
 import { useFeedback } from "../../app/feedback.js";
 import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
+import { PLATFORM_PROFILE_PATH } from "../../app/navigation.js";
 import { usePageTitle } from "../../app/page-title.js";
 import { readServerError } from "../../app/server-error.js";
 import { useSignedInMe } from "../../app/session.js";
@@ -48,30 +52,68 @@ export function AdminsPage() {
     onSuccess: (admin) => onChanged(t("admins.reactivated", { email: admin.email })),
     onError: (error) => feedback.error(error),
   });
+  const resetPassword = trpc.platform.admins.resetPassword.useMutation({
+    onSuccess: ({ admin, generatedPassword }) => {
+      setGenerated({ email: admin.email, password: generatedPassword });
+      return onChanged(t("platformAdmins.resetDone", { email: admin.email }));
+    },
+    onError: (error) => feedback.error(error),
+  });
 
   const columns: Column<Admin>[] = [
     { key: "name", header: t("common.name"), render: (admin) => admin.name },
     { key: "email", header: t("common.email"), render: (admin) => admin.email },
-    { key: "status", header: t("common.status"), render: (admin) => <Status value={admin.status} /> },
+    {
+      key: "status",
+      header: t("common.status"),
+      render: (admin) => (
+        <Group gap={6}>
+          <Status value={admin.status} />
+          {admin.mustChangePassword && (
+            <Badge color="yellow" variant="light">
+              {t("admins.temporaryPassword")}
+            </Badge>
+          )}
+          {admin.id === me.id && <Badge variant="outline">{t("platformAdmins.you")}</Badge>}
+        </Group>
+      ),
+    },
     { key: "lastLogin", header: t("common.lastLogin"), render: (admin) => (admin.lastLoginAt ? fmt.dateTime(admin.lastLoginAt) : t("common.never")) },
     { key: "created", header: t("common.createdAt"), render: (admin) => fmt.date(admin.createdAt) },
     {
       key: "actions",
-      header: "",
+      header: <VisuallyHidden>{t("platformAdmins.actions")}</VisuallyHidden>,
       render: (admin) =>
-        admin.id === me.id ? null : admin.status === "active" ? (
-          <ConfirmButton
-            key="deactivate"
-            size="xs"
-            color="red"
-            variant="light"
-            title={t("admins.deactivateTitle", { email: admin.email })}
-            message={t("admins.deactivateMessage")}
-            confirmLabel={t("admins.deactivate")}
-            onConfirm={() => deactivate.mutateAsync({ adminId: admin.id })}
-          >
-            {t("admins.deactivate")}
-          </ConfirmButton>
+        admin.id === me.id ? (
+          <Anchor component={Link} to={PLATFORM_PROFILE_PATH} size="sm" title={t("platformAdmins.resetSelfHint")}>
+            {t("platformProfile.open")}
+          </Anchor>
+        ) : admin.status === "active" ? (
+          <Group gap="xs" wrap="nowrap">
+            <ConfirmButton
+              key="reset"
+              size="xs"
+              variant="light"
+              title={t("platformAdmins.resetTitle", { name: admin.name })}
+              message={t("platformAdmins.resetMessage", { email: admin.email })}
+              confirmLabel={t("platformAdmins.reset")}
+              onConfirm={() => resetPassword.mutateAsync({ adminId: admin.id })}
+            >
+              {t("platformAdmins.reset")}
+            </ConfirmButton>
+            <ConfirmButton
+              key="deactivate"
+              size="xs"
+              color="red"
+              variant="light"
+              title={t("admins.deactivateTitle", { email: admin.email })}
+              message={t("admins.deactivateMessage")}
+              confirmLabel={t("admins.deactivate")}
+              onConfirm={() => deactivate.mutateAsync({ adminId: admin.id })}
+            >
+              {t("admins.deactivate")}
+            </ConfirmButton>
+          </Group>
         ) : (
           <ConfirmButton
             key="reactivate"

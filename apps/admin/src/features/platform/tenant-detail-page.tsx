@@ -1,6 +1,7 @@
 // One tenant as the platform sees it: its information and localization, its admins (with a password reset
-// whose temporary password is shown once), suspension with a reason, reactivation, and editing.
-import { Anchor, Badge, Button, Card, Code, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+// whose temporary password is shown once), suspension with a reason (shown while suspended), reactivation,
+// and editing (a new slug, the workspace's sign-in identifier, is confirmed first, naming old and new).
+import { Anchor, Badge, Button, Card, Code, Group, Modal, Stack, Text, Textarea, Title } from "@mantine/core";
 import { UpdateTenantInput } from "@tenancy/contracts";
 import { ConfirmButton, DataTable, DetailList, OneTimeSecret, PageHeader, PageLoader, type Column } from "@tenancy/ui";
 import { useState } from "react";
@@ -12,7 +13,7 @@ import { ErrorState } from "../../app/states.js";
 import { Status } from "../../app/status.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
 import { zodResolver } from "../../app/zod-form.js";
-import { TenantFormFields, tenantValues, toUpdateInput } from "./tenant-form.js";
+import { TenantFormFields, tenantValues, toUpdateInput, type TenantForm, type TenantFormValues } from "./tenant-form.js";
 
 type Tenant = RouterOutputs["platform"]["tenants"]["get"];
 type TenantAdmin = Tenant["admins"][number];
@@ -122,6 +123,9 @@ function TenantOverview({ tenant }: { tenant: Tenant }) {
             { label: t("tenant.users"), value: fmt.number(tenant.userCount) },
             { label: t("common.createdAt"), value: fmt.dateTime(tenant.createdAt) },
             ...(tenant.suspendedAt ? [{ label: t("tenant.suspendedAt"), value: fmt.dateTime(tenant.suspendedAt) }] : []),
+            ...(tenant.status === "suspended"
+              ? [{ label: t("tenant.suspensionReason"), value: <Text size="sm" data-testid="suspension-reason">{tenant.suspensionReason ?? t("tenant.noSuspensionReason")}</Text> }]
+              : []),
           ]}
         />
       </Card>
@@ -206,30 +210,64 @@ function TenantAdmins({ tenant }: { tenant: Tenant }) {
   );
 }
 
+/** The slug a form value stands for, as the API will store it (trimmed, lowercase). */
+export const normalizedSlug = (value: string) => value.trim().toLowerCase();
+
 function EditTenant({ tenant, onDone }: { tenant: Tenant; onDone: () => void }) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const utils = trpc.useUtils();
   const update = trpc.platform.tenants.update.useMutation();
   const prepare = toUpdateInput(tenant.id);
+  // A submit that changes the slug waits here until the admin confirms it.
+  const [pending, setPending] = useState<{ values: TenantFormValues; form: TenantForm } | null>(null);
+
+  const save = (values: TenantFormValues, form: TenantForm) =>
+    update.mutate(prepare(values), {
+      onSuccess: async (updated) => {
+        setPending(null);
+        feedback.success(t("tenant.saved", { name: updated.name }));
+        await Promise.all([utils.platform.tenants.get.invalidate({ tenantId: tenant.id }), utils.platform.tenants.list.invalidate()]);
+        onDone();
+      },
+      onError: (error) => {
+        setPending(null);
+        feedback.error(error, form);
+      },
+    });
+
+  const newSlug = pending ? normalizedSlug(pending.values.slug) : "";
   return (
-    <TenantFormFields
-      mode="edit"
-      initialValues={tenantValues(tenant)}
-      validate={zodResolver(UpdateTenantInput, prepare)}
-      submitLabel={t("common.save")}
-      submitting={update.isPending}
-      onCancel={onDone}
-      onSubmit={(values, form) =>
-        update.mutate(prepare(values), {
-          onSuccess: async (updated) => {
-            feedback.success(t("tenant.saved", { name: updated.name }));
-            await Promise.all([utils.platform.tenants.get.invalidate({ tenantId: tenant.id }), utils.platform.tenants.list.invalidate()]);
-            onDone();
-          },
-          onError: (error) => feedback.error(error, form),
-        })
-      }
-    />
+    <>
+      <TenantFormFields
+        mode="edit"
+        initialValues={tenantValues(tenant)}
+        validate={zodResolver(UpdateTenantInput, prepare)}
+        submitLabel={t("common.save")}
+        submitting={update.isPending}
+        onCancel={onDone}
+        onSubmit={(values, form) => (normalizedSlug(values.slug) === tenant.slug ? save(values, form) : setPending({ values, form }))}
+      />
+      <Modal opened={pending !== null} onClose={() => !update.isPending && setPending(null)} title={t("tenant.slugChangeTitle")} centered>
+        <Stack>
+          <Text size="sm">{t("tenant.slugChangeMessage", { name: tenant.name, oldSlug: tenant.slug, newSlug })}</Text>
+          <DetailList
+            columns={2}
+            items={[
+              { label: t("tenant.slugFrom"), value: <Code data-testid="slug-old">{tenant.slug}</Code> },
+              { label: t("tenant.slugTo"), value: <Code data-testid="slug-new">{newSlug}</Code> },
+            ]}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setPending(null)} disabled={update.isPending}>
+              {t("common.cancel")}
+            </Button>
+            <Button color="red" loading={update.isPending} onClick={() => pending && save(pending.values, pending.form)}>
+              {t("tenant.slugChangeConfirm", { newSlug })}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }

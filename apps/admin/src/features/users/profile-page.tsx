@@ -24,7 +24,7 @@ interface ProfileValues {
  * chose one; a language equal to the workspace's is shown as "the workspace's language".
  */
 export function profileValues(me: Pick<Me, "name" | "language" | "tenant">): ProfileValues {
-  const own = me.tenant && me.language === me.tenant.language ? WORKSPACE_LANGUAGE : me.language;
+  const own = me.tenant && me.language === me.tenant.language ? WORKSPACE_LANGUAGE : (me.language ?? WORKSPACE_LANGUAGE);
   return { name: me.name, language: own };
 }
 

@@ -109,7 +109,8 @@ export function toMe(session: SessionRecord): Me {
     email: session.email,
     name: session.name,
     mustChangePassword: session.mustChangePassword,
-    language: session.userLanguage ?? session.tenant?.language ?? "en",
+    // A tenant user always has one (their own, else the workspace's); a platform admin may have none.
+    language: session.userLanguage ?? session.tenant?.language ?? null,
     permissions: session.permissions,
     tenant: session.tenant
       ? {

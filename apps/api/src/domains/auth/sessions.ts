@@ -64,6 +64,7 @@ export interface SessionRecord {
   name: string;
   active: boolean;
   mustChangePassword: boolean;
+  /** The principal's own language (a user's or a platform admin's), null when they chose none. */
   userLanguage: string | null;
   tenant: { id: string; slug: string; name: string; timeZone: string; currency: string; language: string; dateFormat: string; numberFormat: string; active: boolean } | null;
   permissions: string[];
@@ -100,7 +101,7 @@ SELECT s.id, s."secretHash", s."expiresAt", s."platformAdminId", s."userId",
        COALESCE(u.email, pa.email) AS email, COALESCE(u.name, pa.name) AS name,
        COALESCE(u.status, pa.status)::text AS status,
        COALESCE(u."mustChangePassword", pa."mustChangePassword") AS "mustChangePassword",
-       u.language AS "userLanguage",
+       COALESCE(u.language, pa.language) AS "userLanguage",
        t.id AS "tenantId", t.status::text AS "tenantStatus", t.slug, t.name AS "tenantName", t."timeZone", t.currency,
        t.language AS "tenantLanguage", t."dateFormat", t."numberFormat", r.permissions, r."isTenantAdmin"
   FROM sessions s

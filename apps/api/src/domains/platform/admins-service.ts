@@ -1,11 +1,13 @@
-// Platform admins: the bootstrap of the first one, and adding, deactivating and reactivating others.
-import type { CreatePlatformAdminInput } from "@tenancy/contracts";
-import { uuidv7 } from "@tenancy/db";
+// Platform admins: the bootstrap of the first one, adding, deactivating and reactivating others, resetting
+// another one's password, and each one's own profile (name, language).
+import { PlatformLanguage, type CreatePlatformAdminInput, type UpdatePlatformProfileInput } from "@tenancy/contracts";
+import { uuidv7, type Prisma } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../../lib/app-error.js";
 import { generatePassword, hashPassword } from "../../lib/passwords.js";
-import { record } from "../../lib/record.js";
+import { diff, record } from "../../lib/record.js";
 import type { Scope } from "../../lib/scope.js";
+import { clearAccount, loginAccount } from "../auth/throttle.js";
 
 const SELECT = { id: true, email: true, name: true, status: true, mustChangePassword: true, lastLoginAt: true, createdAt: true } as const;
 
@@ -42,15 +44,22 @@ export async function create(scope: Scope, input: z.infer<typeof CreatePlatformA
   }
 }
 
-/** Serializes changes to the set of active platform admins, so the last-admin check sees every one. */
+/**
+ * Serializes changes to who may act as a platform admin (status, passwords), so the checks made under it
+ * (the last active admin, an actor or a target deactivated meanwhile) see every change committed before.
+ */
 const ADMINS_LOCK = 0x706c_6164; // any constant shared by every caller of the lock
+
+async function lockAdmins(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)::text AS locked`, ADMINS_LOCK);
+}
 
 export async function setActive(scope: Scope, adminId: string, active: boolean) {
   if (!active && adminId === scope.actor.id) throw new AppError("SELF_DEACTIVATION", "You cannot deactivate yourself; ask another platform admin.");
   return scope.prisma.$transaction(async (tx) => {
     // Under the lock, two admins deactivating each other at once run one after the other; the second
     // then sees the first's change and is refused.
-    await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)::text AS locked`, ADMINS_LOCK);
+    await lockAdmins(tx);
     const admin = await tx.platformAdmin.findUnique({ where: { id: adminId }, select: SELECT });
     if (!admin) throw new AppError("ADMIN_NOT_FOUND", "This platform admin does not exist.");
     if ((admin.status === "active") === active) {
@@ -70,5 +79,74 @@ export async function setActive(scope: Scope, adminId: string, active: boolean) 
       payload: { adminId, email: admin.email },
     });
     return updated;
+  });
+}
+
+/**
+ * Resets ANOTHER platform admin's password to a generated one-time password, returned once: they must change
+ * it at their next sign-in, their sessions end and their failed sign-ins are forgotten. One's own password is
+ * changed from the profile (with the current one), never here. The acting admin and the target must both be
+ * active, checked under the admins lock so a deactivation committed meanwhile is seen.
+ */
+export async function resetPassword(scope: Scope, adminId: string) {
+  if (adminId === scope.actor.id) {
+    throw new AppError("INVALID_STATE", "You cannot reset your own password; change it from your profile, with your current password.", { reason: "self" });
+  }
+  const generatedPassword = generatePassword();
+  // Hashed before the lock is taken: the lock is held for the writes only, not for ~10 ms of argon2.
+  const passwordHash = await hashPassword(generatedPassword);
+  const admin = await scope.prisma.$transaction(async (tx) => {
+    await lockAdmins(tx);
+    const actor = await tx.platformAdmin.findUnique({ where: { id: scope.actor.id ?? "" }, select: { status: true } });
+    if (actor?.status !== "active") throw new AppError("ACCOUNT_DEACTIVATED", "Your account was deactivated; you can no longer reset passwords.");
+    const target = await tx.platformAdmin.findUnique({ where: { id: adminId }, select: SELECT });
+    if (!target) throw new AppError("ADMIN_NOT_FOUND", "This platform admin does not exist.");
+    if (target.status !== "active") {
+      throw new AppError("INVALID_STATE", "This platform admin is deactivated; reactivate them first, then reset their password.", { reason: "deactivated" });
+    }
+    const updated = await tx.platformAdmin.update({ where: { id: adminId }, data: { passwordHash, mustChangePassword: true }, select: SELECT });
+    const sessions = await tx.session.deleteMany({ where: { platformAdminId: adminId } });
+    await clearAccount(tx, loginAccount(null, target.email));
+    await record(tx, scope, {
+      type: "platform_admin.password_reset",
+      tenantId: null,
+      target: { type: "platform_admin", id: adminId, name: target.email },
+      changes: { password: "reset", mustChangePassword: { from: target.mustChangePassword, to: true }, sessions: sessions.count > 0 ? "ended" : "none" },
+      payload: { adminId, email: target.email },
+    });
+    return updated;
+  });
+  await scope.email.send({ to: admin.email, template: "password_reset", data: {} });
+  return { admin, generatedPassword };
+}
+
+const PROFILE_SELECT = { id: true, email: true, name: true, language: true } as const;
+
+type ProfileRow = { id: string; email: string; name: string; language: string | null };
+/** A stored language the app no longer speaks reads as none (the browser's). */
+const toProfile = (row: ProfileRow) => ({ ...row, language: PlatformLanguage.safeParse(row.language).data ?? null });
+
+/** The signed-in platform admin's own profile. */
+export async function getProfile(scope: Scope) {
+  const admin = await scope.prisma.platformAdmin.findUnique({ where: { id: scope.actor.id ?? "" }, select: PROFILE_SELECT });
+  if (!admin) throw new AppError("ADMIN_NOT_FOUND", "Your platform admin account no longer exists.");
+  return toProfile(admin);
+}
+
+/** Changes the signed-in platform admin's own name and/or language (null: follow the browser's). */
+export async function updateProfile(scope: Scope, input: z.infer<typeof UpdatePlatformProfileInput>) {
+  const before = await getProfile(scope);
+  const changes = diff({ name: before.name, language: before.language }, { name: input.name, language: input.language });
+  if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every field already has this value.");
+  return scope.prisma.$transaction(async (tx) => {
+    const updated = await tx.platformAdmin.update({ where: { id: before.id }, data: { name: input.name, language: input.language }, select: PROFILE_SELECT });
+    await record(tx, scope, {
+      type: "platform_admin.profile_updated",
+      tenantId: null,
+      target: { type: "platform_admin", id: before.id, name: before.email },
+      changes,
+      payload: { adminId: before.id, email: before.email, fields: Object.keys(changes) },
+    });
+    return toProfile(updated);
   });
 }

@@ -1,13 +1,16 @@
-// platform: tenants and platform admins, for platform admins only.
+// platform: tenants, platform admins, each admin's own profile and the platform audit log, for platform admins
+// only (the audit log's CSV export is an HTTP route: audit-export-route.ts).
 import {
-  CreatePlatformAdminInput, CreatePlatformAdminOutput, CreateTenantInput, CreateTenantOutput, ListTenantsInput,
-  PlatformAdminIdInput, PlatformAdminOutput, ResetPasswordOutput, ResetTenantAdminPasswordInput, SuspendTenantInput,
-  TenantDetailOutput, TenantIdInput, TenantListOutput, TenantOutput, UpdateTenantInput,
+  CreatePlatformAdminInput, CreatePlatformAdminOutput, CreateTenantInput, CreateTenantOutput, ListPlatformAuditInput, ListTenantsInput,
+  PlatformAdminIdInput, PlatformAdminOutput, PlatformAuditListOutput, PlatformProfileOutput, ResetPasswordOutput,
+  ResetPlatformAdminPasswordOutput, ResetTenantAdminPasswordInput, SuspendTenantInput, TenantDetailOutput, TenantIdInput, TenantListOutput,
+  TenantOutput, UpdatePlatformProfileInput, UpdateTenantInput,
 } from "@tenancy/contracts";
 import { z } from "zod";
 import { router } from "../../trpc/init.js";
 import { platformProcedure } from "../../trpc/procedures.js";
 import * as admins from "./admins-service.js";
+import * as audit from "./audit-service.js";
 import * as tenants from "./tenants-service.js";
 
 export const platformRouter = router({
@@ -28,5 +31,18 @@ export const platformRouter = router({
     create: platformProcedure.input(CreatePlatformAdminInput).output(CreatePlatformAdminOutput).mutation(({ ctx, input }) => admins.create(ctx.scope, input)),
     deactivate: platformProcedure.input(PlatformAdminIdInput).output(PlatformAdminOutput).mutation(({ ctx, input }) => admins.setActive(ctx.scope, input.adminId, false)),
     reactivate: platformProcedure.input(PlatformAdminIdInput).output(PlatformAdminOutput).mutation(({ ctx, input }) => admins.setActive(ctx.scope, input.adminId, true)),
+    /** Another admin's password, replaced by a one-time password returned once; refused on oneself. */
+    resetPassword: platformProcedure
+      .input(PlatformAdminIdInput)
+      .output(ResetPlatformAdminPasswordOutput)
+      .mutation(({ ctx, input }) => admins.resetPassword(ctx.scope, input.adminId)),
+  }),
+  /** The signed-in platform admin's own name and language (their password: auth.changePassword). */
+  profile: router({
+    get: platformProcedure.input(z.void()).output(PlatformProfileOutput).query(({ ctx }) => admins.getProfile(ctx.scope)),
+    update: platformProcedure.input(UpdatePlatformProfileInput).output(PlatformProfileOutput).mutation(({ ctx, input }) => admins.updateProfile(ctx.scope, input)),
+  }),
+  audit: router({
+    list: platformProcedure.input(ListPlatformAuditInput).output(PlatformAuditListOutput).query(({ ctx, input }) => audit.list(ctx.scope, input)),
   }),
 });

@@ -15,7 +15,7 @@ import { likeLiteral } from "../../lib/search.js";
 const TENANT_SELECT = {
   id: true, slug: true, name: true, legalName: true, contactEmail: true, phone: true, addressLine: true, city: true,
   postalCode: true, country: true, timeZone: true, currency: true, language: true, status: true, suspendedAt: true,
-  createdAt: true, updatedAt: true,
+  suspensionReason: true, createdAt: true, updatedAt: true,
 } as const satisfies Prisma.TenantSelect;
 
 const ADMIN_SELECT = { id: true, email: true, name: true, status: true, mustChangePassword: true, lastLoginAt: true } as const;
@@ -154,7 +154,7 @@ export async function suspend(scope: Scope, input: z.infer<typeof SuspendTenantI
   const before = await findTenant(scope, input.tenantId);
   if (before.status === "suspended") throw new AppError("INVALID_STATE", "This tenant is already suspended.");
   return scope.prisma.$transaction(async (tx) => {
-    const tenant = await tx.tenant.update({ where: { id: input.tenantId }, data: { status: "suspended", suspendedAt: scope.clock.now() }, select: TENANT_SELECT });
+    const tenant = await tx.tenant.update({ where: { id: input.tenantId }, data: { status: "suspended", suspendedAt: scope.clock.now(), suspensionReason: input.reason ?? null }, select: TENANT_SELECT });
     await tx.session.deleteMany({ where: { tenantId: input.tenantId } });
     await record(tx, scope, {
       type: "tenant.suspended",
@@ -171,7 +171,7 @@ export async function reactivate(scope: Scope, tenantId: string) {
   const before = await findTenant(scope, tenantId);
   if (before.status === "active") throw new AppError("INVALID_STATE", "This tenant is already active.");
   return scope.prisma.$transaction(async (tx) => {
-    const tenant = await tx.tenant.update({ where: { id: tenantId }, data: { status: "active", suspendedAt: null }, select: TENANT_SELECT });
+    const tenant = await tx.tenant.update({ where: { id: tenantId }, data: { status: "active", suspendedAt: null, suspensionReason: null }, select: TENANT_SELECT });
     await record(tx, scope, {
       type: "tenant.reactivated",
       tenantId,

@@ -7,9 +7,14 @@ import { t } from "../init.js";
 
 type Authed = { session: SessionRecord; scope: Scope };
 
+/** Refuses a session that is not a platform admin's (FORBIDDEN). */
+export function assertPlatformAdmin(session: SessionRecord): void {
+  if (session.kind !== "platform_admin") throw new AppError("FORBIDDEN", "This is for platform admins only.");
+}
+
 export const requirePlatformAdmin = t.middleware(({ ctx, next }) => {
   const { session, scope } = ctx as unknown as Authed;
-  if (session.kind !== "platform_admin") throw new AppError("FORBIDDEN", "This is for platform admins only.");
+  assertPlatformAdmin(session);
   return next({ ctx: { scope } });
 });
 
