@@ -50,16 +50,26 @@ export async function create(scope: Scope, input: z.infer<typeof CreatePlatformA
  */
 const ADMINS_LOCK = 0x706c_6164; // any constant shared by every caller of the lock
 
-async function lockAdmins(tx: Prisma.TransactionClient): Promise<void> {
-  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)::text AS locked`, ADMINS_LOCK);
+/**
+ * Transactions under the lock queue behind one another. Each is short, but a burst (40 resets at once) makes
+ * the last ones wait longer than Prisma's defaults allow (2 s for a pool connection, 5 s in all), which
+ * would fail them with a 500: they may wait up to 15 s instead.
+ */
+const QUEUED = { maxWait: 15_000, timeout: 15_000 } as const;
+
+/** Runs `fn` in a transaction that first takes the platform admins' lock. */
+function underAdminsLock<T>(scope: Scope, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return scope.prisma.$transaction(async (tx) => {
+    await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)::text AS locked`, ADMINS_LOCK);
+    return fn(tx);
+  }, QUEUED);
 }
 
 export async function setActive(scope: Scope, adminId: string, active: boolean) {
   if (!active && adminId === scope.actor.id) throw new AppError("SELF_DEACTIVATION", "You cannot deactivate yourself; ask another platform admin.");
-  return scope.prisma.$transaction(async (tx) => {
-    // Under the lock, two admins deactivating each other at once run one after the other; the second
-    // then sees the first's change and is refused.
-    await lockAdmins(tx);
+  // Under the lock, two admins deactivating each other at once run one after the other; the second then
+  // sees the first's change and is refused.
+  return underAdminsLock(scope, async (tx) => {
     const admin = await tx.platformAdmin.findUnique({ where: { id: adminId }, select: SELECT });
     if (!admin) throw new AppError("ADMIN_NOT_FOUND", "This platform admin does not exist.");
     if ((admin.status === "active") === active) {
@@ -95,8 +105,7 @@ export async function resetPassword(scope: Scope, adminId: string) {
   const generatedPassword = generatePassword();
   // Hashed before the lock is taken: the lock is held for the writes only, not for ~10 ms of argon2.
   const passwordHash = await hashPassword(generatedPassword);
-  const admin = await scope.prisma.$transaction(async (tx) => {
-    await lockAdmins(tx);
+  const admin = await underAdminsLock(scope, async (tx) => {
     const actor = await tx.platformAdmin.findUnique({ where: { id: scope.actor.id ?? "" }, select: { status: true } });
     if (actor?.status !== "active") throw new AppError("ACCOUNT_DEACTIVATED", "Your account was deactivated; you can no longer reset passwords.");
     const target = await tx.platformAdmin.findUnique({ where: { id: adminId }, select: SELECT });
