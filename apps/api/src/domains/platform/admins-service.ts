@@ -1,6 +1,6 @@
 // Platform admins: the bootstrap of the first one, and adding, deactivating and reactivating others.
 import type { CreatePlatformAdminInput } from "@tenancy/contracts";
-import { uuidv7 } from "@tenancy/db";
+import { endSessions, uuidv7 } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../../lib/app-error.js";
 import { generatePassword, hashPassword } from "../../lib/passwords.js";
@@ -61,7 +61,7 @@ export async function setActive(scope: Scope, adminId: string, active: boolean) 
       if (others === 0) throw new AppError("LAST_ADMIN", "This is the last active platform admin; add another one first.");
     }
     const updated = await tx.platformAdmin.update({ where: { id: adminId }, data: { status: active ? "active" : "deactivated" }, select: SELECT });
-    if (!active) await tx.session.deleteMany({ where: { platformAdminId: adminId } });
+    if (!active) await endSessions(tx, { platformAdminId: adminId }, "deactivated");
     await record(tx, scope, {
       type: active ? "platform_admin.reactivated" : "platform_admin.deactivated",
       tenantId: null,
