@@ -4,7 +4,7 @@
 // integrity check walks the hash chain.
 import { Badge, Button, Code, Group, Select, Text, TextInput } from "@mantine/core";
 import { EVENT_TYPES, EVENTS, MODULES } from "@tenancy/contracts";
-import { DataTable, PageHeader, type Column } from "@tenancy/ui";
+import { DataTable, PageHeader, TruncatedText, type Column } from "@tenancy/ui";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { moduleLabel } from "../../app/catalog-labels.js";
@@ -51,15 +51,15 @@ export function AuditPage() {
 
   const columns: Column<Entry>[] = [
     { key: "time", header: t("audit.time"), render: (entry) => <Text size="sm" style={{ whiteSpace: "nowrap" }}>{fmt.dateTime(entry.createdAt)}</Text> },
-    { key: "action", header: t("audit.action"), render: (entry) => <Code>{entry.action}</Code> },
-    { key: "module", header: t("audit.module"), render: (entry) => moduleLabel(t, entry.module) },
-    { key: "actor", header: t("audit.actor"), render: (entry) => entry.actor.name ?? entry.actor.type },
-    { key: "target", header: t("audit.target"), render: (entry) => entry.target.name ?? entry.target.type ?? "—" },
+    { key: "action", header: t("audit.action"), mobile: "title", render: (entry) => <Code>{entry.action}</Code> },
+    { key: "module", header: t("audit.module"), mobile: "hidden", render: (entry) => moduleLabel(t, entry.module) },
+    { key: "actor", header: t("audit.actor"), render: (entry) => <TruncatedText value={entry.actor.name ?? entry.actor.type} maxWidth={200} /> },
+    { key: "target", header: t("audit.target"), mobile: "wide", render: (entry) => <TruncatedText value={entry.target.name ?? entry.target.type ?? "—"} maxWidth={240} /> },
     {
       key: "outcome",
       header: t("audit.outcome"),
       render: (entry) => (
-        <Badge color={entry.success ? "green" : "red"} variant="light">
+        <Badge color={entry.success ? "green" : "red"} variant="light" miw="max-content">
           {entry.success ? t("audit.success") : t("audit.failure")}
         </Badge>
       ),
@@ -67,6 +67,7 @@ export function AuditPage() {
     {
       key: "details",
       header: "",
+      action: true,
       render: (entry) => (
         <Button size="compact-xs" variant="subtle" onClick={() => setSelection({ id: entry.id, entry })}>
           {t("audit.details")}

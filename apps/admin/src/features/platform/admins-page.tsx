@@ -1,7 +1,7 @@
 // Platform admins: the list, adding one (a generated password is shown once), deactivating and reactivating.
 import { Button, Group, Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { CreatePlatformAdminInput } from "@tenancy/contracts";
-import { ConfirmButton, DataTable, FormActions, OneTimeSecret, PageHeader, type Column } from "@tenancy/ui";
+import { ConfirmButton, DataTable, FormActions, OneTimeSecret, PageHeader, TruncatedText, type Column } from "@tenancy/ui";
 import { useState } from "react";
 import { useFeedback } from "../../app/feedback.js";
 import { useForm } from "../../app/form.js";
@@ -50,14 +50,15 @@ export function AdminsPage() {
   });
 
   const columns: Column<Admin>[] = [
-    { key: "name", header: t("common.name"), render: (admin) => admin.name },
-    { key: "email", header: t("common.email"), render: (admin) => admin.email },
+    { key: "name", header: t("common.name"), mobile: "title", render: (admin) => <TruncatedText value={admin.name} maxWidth={220} /> },
+    { key: "email", header: t("common.email"), mobile: "wide", render: (admin) => <TruncatedText value={admin.email} maxWidth={280} /> },
     { key: "status", header: t("common.status"), render: (admin) => <Status value={admin.status} /> },
-    { key: "lastLogin", header: t("common.lastLogin"), render: (admin) => (admin.lastLoginAt ? fmt.dateTime(admin.lastLoginAt) : t("common.never")) },
-    { key: "created", header: t("common.createdAt"), render: (admin) => fmt.date(admin.createdAt) },
+    { key: "lastLogin", header: t("common.lastLogin"), nowrap: true, render: (admin) => (admin.lastLoginAt ? fmt.dateTime(admin.lastLoginAt) : t("common.never")) },
+    { key: "created", header: t("common.createdAt"), nowrap: true, mobile: "hidden", render: (admin) => fmt.date(admin.createdAt) },
     {
       key: "actions",
       header: "",
+      action: true,
       render: (admin) =>
         admin.id === me.id ? null : admin.status === "active" ? (
           <ConfirmButton
