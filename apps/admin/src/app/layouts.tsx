@@ -102,7 +102,7 @@ export function TenantLayout() {
     <Stack gap={4}>
       <Navigation entries={tenantNav(me.permissions)} />
       <Divider my="xs" />
-      <NavLink component={Link} to={PROFILE_PATH} label={t("nav.profile")} description={me.name} active={pathname === PROFILE_PATH} data-testid="nav-profile" />
+      <NavLink component={Link} to={PROFILE_PATH} label={t("nav.profile")} active={pathname === PROFILE_PATH} data-testid="nav-profile" />
     </Stack>
   );
   return (
