@@ -35,8 +35,8 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-export async function newPage(browser: Browser, locale = "en-US"): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+export async function newPage(browser: Browser, locale = "en-US", viewport = { width: 1280, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport, acceptDownloads: true });
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   page.on("console", (message) => {
@@ -138,6 +138,13 @@ export async function apiClient(baseURL: string) {
   return {
     async mutate<T = unknown>(path: string, input: unknown): Promise<T> {
       const response = await context.post(`/trpc/${path}`, { data: { json: input } });
+      const body = (await response.json()) as { result?: { data?: { json?: T } }; error?: { json?: { message?: string } } };
+      if (!response.ok()) throw new Error(`${path} failed (${response.status()}): ${body.error?.json?.message ?? JSON.stringify(body)}`);
+      return body.result?.data?.json as T;
+    },
+    async query<T = unknown>(path: string, input?: unknown): Promise<T> {
+      const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+      const response = await context.get(`/trpc/${path}${search}`);
       const body = (await response.json()) as { result?: { data?: { json?: T } }; error?: { json?: { message?: string } } };
       if (!response.ok()) throw new Error(`${path} failed (${response.status()}): ${body.error?.json?.message ?? JSON.stringify(body)}`);
       return body.result?.data?.json as T;

@@ -5,7 +5,7 @@
 // database (the data folder is locked while it runs); with DATABASE_URL it may keep running.
 import { pathToFileURL } from "node:url";
 import { Email, issueText, PersonName } from "@tenancy/contracts";
-import { DataDirLockedError, openDatabase, pendingMigrations, uuidv7, type Database } from "@tenancy/db";
+import { DataDirLockedError, endSessions, openDatabase, pendingMigrations, uuidv7, type Database } from "@tenancy/db";
 import { pino } from "pino";
 import { clearAccount, loginAccount } from "./domains/auth/throttle.js";
 import { EnvError, loadEnv, type Env } from "./env.js";
@@ -51,7 +51,7 @@ export async function recoverPlatformAdmin(services: Services, input: RecoverInp
         data: { status: "active", passwordHash, mustChangePassword: true, name },
         select: { id: true, email: true, name: true },
       });
-      await tx.session.deleteMany({ where: { platformAdminId: existing.id } });
+      await endSessions(tx, { platformAdminId: existing.id }, "password_reset");
       changes = { password: "reset", mustChangePassword: true, sessions: "ended" };
       if (existing.status !== "active") changes.status = { from: existing.status, to: "active" };
       if (name !== existing.name) changes.name = { from: existing.name, to: name };

@@ -47,6 +47,8 @@ export const MeOutput = z.object({
   language: z.string().nullable(),
   permissions: z.array(z.string()),
   tenant: TenantSummary.nullable(),
+  /** When this session ends unless it is used again (sliding expiry): the app tells an expiry from other ends. */
+  sessionExpiresAt: z.date(),
 });
 export type Me = z.infer<typeof MeOutput>;
 

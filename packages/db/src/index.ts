@@ -2,6 +2,8 @@ export { openDatabase, type Database, type DatabaseConfig, type HotQuery } from 
 export { migrate, pendingMigrations, readMigrations, MigrationError, MIGRATIONS_DIR } from "./migrate.js";
 export { forTenant, tenantModels, TenantScopeError, type TenantDb, type TenantTx, type TenantModelName } from "./tenant-scope.js";
 export { uuidv7, isUuid } from "./uuid.js";
+export { endSessions } from "./end-sessions.js";
+export type { SessionEndReason } from "./generated/prisma/enums.js";
 export type { SqlConnection } from "./sql.js";
 export { Prisma, PrismaClient } from "./generated/prisma/client.js";
 export type * from "./generated/prisma/models.js";

@@ -8,7 +8,9 @@
 //   for another tenant, and reading a relation into a model that is not tenant-owned.
 // The database backs it: references between tenant-owned rows are composite foreign keys
 // (tenantId, x) -> (tenantId, id), so even a bug here cannot link rows of two tenants.
+import { endSessions } from "./end-sessions.js";
 import type { Prisma, PrismaClient } from "./generated/prisma/client.js";
+import type { SessionEndReason } from "./generated/prisma/enums.js";
 
 /** A misuse of the tenant-scoped client: a programming error, never a client's mistake. */
 export class TenantScopeError extends Error {
@@ -111,8 +113,11 @@ export interface OwnTenant {
 
 /** The sessions of the tenant's users: tenant code may end them, never read or create them. */
 export interface TenantSessions {
-  /** Ends every session of one user of this tenant, except `exceptSessionId`; returns how many. */
-  endForUser(userId: string, options?: { exceptSessionId?: string }): Promise<number>;
+  /**
+   * Ends every session of one user of this tenant, except `exceptSessionId`, noting why (`reason`, by default
+   * "revoked") for the browsers that hold them; returns how many.
+   */
+  endForUser(userId: string, options?: { exceptSessionId?: string; reason?: SessionEndReason }): Promise<number>;
 }
 
 /** The head of the tenant's own audit hash chain (kept by the sealing job), read-only. */
@@ -266,11 +271,8 @@ function ownTenant(client: Prisma.TransactionClient, schema: Schema, tenantId: s
 
 function tenantSessions(client: Prisma.TransactionClient, tenantId: string): TenantSessions {
   return {
-    async endForUser(userId, { exceptSessionId } = {}) {
-      const { count } = await client.session.deleteMany({
-        where: { tenantId, userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
-      });
-      return count;
+    endForUser(userId, { exceptSessionId, reason = "revoked" } = {}) {
+      return endSessions(client, { tenantId, userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) }, reason);
     },
   };
 }

@@ -1,9 +1,10 @@
 // Page frames: the centred card of the sign-in pages, and the shells of the platform and tenant areas
 // (header with the user's name, linking a tenant user to their profile, and Logout; navigation filtered by
-// permission). Each starts with a skip link to its main region; the sign-in card's title is the page's h1
+// permission, and for a tenant user their profile, which is how a phone reaches it: the header has no room
+// for the name there). Each starts with a skip link to its main region; the sign-in card's title is the page's h1
 // and names it in the document title.
-import { Anchor, Badge, Box, Button, Center, Group, NavLink, Paper, Stack, Text, Title } from "@mantine/core";
-import { AppLayout, SkipLink, skipTargetProps } from "@tenancy/ui";
+import { Anchor, Badge, Box, Button, Center, Divider, Group, NavLink, Paper, Stack, Text, Title } from "@mantine/core";
+import { AppLayout, SkipLink, skipTargetProps, TruncatedText } from "@tenancy/ui";
 import type { ReactNode } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { useLogout } from "../features/auth/use-logout.js";
@@ -41,20 +42,20 @@ function HeaderUser() {
   const logout = useLogout();
   return (
     <Group gap="md" wrap="nowrap">
-      <Box ta="right" visibleFrom="xs">
-        <Anchor
-          component={Link}
-          to={me.kind === "user" ? PROFILE_PATH : PLATFORM_PROFILE_PATH}
-          size="sm"
-          fw={600}
-          c="inherit"
-          title={me.kind === "user" ? t("profile.open") : t("platformProfile.open")}
-          data-testid="header-user-name"
-        >
-          {me.name}
-        </Anchor>
-        <Text size="xs" c="dimmed">
-          {me.email}
+      <Box ta="right" visibleFrom="xs" maw={260}>
+        <TruncatedText value={me.name} maxWidth={260}>
+          <Anchor
+            component={Link}
+            to={me.kind === "user" ? PROFILE_PATH : PLATFORM_PROFILE_PATH}
+            size="sm"
+            fw={600}
+            c="inherit"
+            aria-label={`${me.name} · ${me.kind === "user" ? t("profile.open") : t("platformProfile.open")}`}
+            data-testid="header-user-name"
+          />
+        </TruncatedText>
+        <Text size="xs" c="dimmed" component="div">
+          <TruncatedText value={me.email} maxWidth={260} />
         </Text>
       </Box>
       <Button variant="default" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
@@ -98,8 +99,16 @@ export function PlatformLayout() {
 export function TenantLayout() {
   const me = useSignedInMe();
   const { t } = useI18n();
+  const { pathname } = useLocation();
+  const navbar = (
+    <Stack gap={4}>
+      <Navigation entries={tenantNav(me.permissions)} />
+      <Divider my="xs" />
+      <NavLink component={Link} to={PROFILE_PATH} label={t("nav.profile")} active={pathname === PROFILE_PATH} data-testid="nav-profile" />
+    </Stack>
+  );
   return (
-    <AppLayout brand={me.tenant?.name ?? t("app.name")} headerRight={<HeaderUser />} navbar={<Navigation entries={tenantNav(me.permissions)} />}>
+    <AppLayout brand={me.tenant?.name ?? t("app.name")} headerRight={<HeaderUser />} navbar={navbar}>
       <Outlet />
     </AppLayout>
   );

@@ -5,7 +5,7 @@
 // the query already running or done (same key: same procedure and input). The inputs mirror what each
 // page asks for first (no search, default sort and page size); a mismatch costs one extra request,
 // and the browser test of delivery counts the requests of the tenants list.
-import type { Me } from "@tenancy/contracts";
+import { Id, type Me } from "@tenancy/contracts";
 import type { LoaderFunction, LoaderFunctionArgs } from "react-router";
 import { readFilters } from "../features/audit/audit-filters.js";
 import { platformAuditInput, readPlatformAuditFilters } from "../features/platform/audit-filters.js";
@@ -34,10 +34,12 @@ function prefetchFor(kind: Me["kind"], start: (args: LoaderFunctionArgs) => Prom
 }
 
 const searchParams = ({ request }: LoaderFunctionArgs) => new URL(request.url).searchParams;
+/** A malformed id is not asked for: its page says "not found" by itself. */
+const isId = (value: string | undefined): value is string => Id.safeParse(value).success;
 
 export const prefetch = {
   tenants: prefetchFor("platform_admin", () => [trpcUtils.platform.tenants.list.prefetchInfinite({ limit: 25 })]),
-  tenant: prefetchFor("platform_admin", ({ params }) => (params.tenantId ? [trpcUtils.platform.tenants.get.prefetch({ tenantId: params.tenantId })] : [])),
+  tenant: prefetchFor("platform_admin", ({ params }) => (isId(params.tenantId) ? [trpcUtils.platform.tenants.get.prefetch({ tenantId: params.tenantId })] : [])),
   admins: prefetchFor("platform_admin", () => [trpcUtils.platform.admins.list.prefetch()]),
   platformAudit: prefetchFor("platform_admin", (args) => [
     trpcUtils.platform.audit.list.prefetchInfinite(platformAuditInput(readPlatformAuditFilters(searchParams(args)), browserTimeZone())),
@@ -46,7 +48,7 @@ export const prefetch = {
   platformProfile: prefetchFor("platform_admin", () => [trpcUtils.platform.profile.get.prefetch()]),
   dashboard: prefetchFor("user", () => [trpcUtils.tenant.dashboard.prefetch()]),
   users: prefetchFor("user", () => [trpcUtils.users.list.prefetchInfinite({ sort: "createdAt", limit: 25 }), trpcUtils.roles.list.prefetch()]),
-  user: prefetchFor("user", ({ params }) => (params.userId ? [trpcUtils.users.get.prefetch({ userId: params.userId })] : [])),
+  user: prefetchFor("user", ({ params }) => (isId(params.userId) ? [trpcUtils.users.get.prefetch({ userId: params.userId })] : [])),
   roles: prefetchFor("user", () => [trpcUtils.roles.list.prefetch()]),
   audit: prefetchFor("user", (args) => [trpcUtils.audit.list.prefetchInfinite({ ...readFilters(searchParams(args)), limit: 50 })]),
   settings: prefetchFor("user", () => [trpcUtils.settings.get.prefetch()]),

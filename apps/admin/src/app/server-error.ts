@@ -36,6 +36,12 @@ export function errorCodeOf(error: unknown): ErrorCode | null {
   return typeof code === "string" && Object.hasOwn(ERRORS, code) ? (code as ErrorCode) : null;
 }
 
+/** The details a failure from our API carries (e.g. why a session ended), when it has any. */
+export function errorDetailsOf(error: unknown): Record<string, unknown> | null {
+  const details = (error as ErrorLike | null)?.data?.details;
+  return details && typeof details === "object" ? details : null;
+}
+
 const MINUTE = 60;
 
 /** "Too many attempts. Try again in 3 minutes." (seconds under a minute), or without a wait when unknown. */

@@ -1,11 +1,14 @@
 // The signed-in principal (`auth.me`) and the route guards built on it: signed in, password changed,
-// the right kind of principal, and a permission.
+// the right kind of principal, and a permission. A session found gone without a sign-out here is noted as
+// ended (session-end.ts), so the sign-in page can say why.
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import type { Me, Permission } from "@tenancy/contracts";
 import { clearNotifications, PageLoader } from "@tenancy/ui";
-import { useCallback, type ReactNode } from "react";
+import { useCallback, useRef, type ReactNode } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
+import { dropDraftsNotOf } from "./drafts.js";
 import { createTranslator, preferredLocale, type Translate } from "./i18n/translate.js";
+import { announce, forgetSessionEnd, noteSessionEnd, sessionGoesOn, signedInUntilNow } from "./session-end.js";
 import { ErrorState, ForbiddenState } from "./states.js";
 import { trpc } from "./trpc.js";
 
@@ -30,9 +33,12 @@ export function useReplaceSession(): (me: Me | null) => void {
   const utils = trpc.useUtils();
   return useCallback(
     (me: Me | null) => {
+      forgetSessionEnd();
+      dropDraftsNotOf(me?.id ?? null);
       queryClient.removeQueries({ predicate: (query) => !isMeQuery(query.queryKey) });
       clearNotifications();
       utils.auth.me.setData(undefined, me);
+      announce(me ? { kind: "signed-in", principalId: me.id } : { kind: "signed-out" });
     },
     [queryClient, utils],
   );
@@ -51,11 +57,17 @@ export function useRefreshMe(): () => Promise<Translate> {
   }, [utils]);
 }
 
-/** The principal inside a guarded route, where it is known to be signed in. */
+/**
+ * The principal inside a guarded route, where it is known to be signed in. When the session ends, a page may
+ * render once more before its guard takes it away (a context above it, the language, changed first): it
+ * then gets the principal it was showing.
+ */
 export function useSignedInMe(): Me {
   const me = useMe().data;
-  if (!me) throw new Error("useSignedInMe used outside RequireSession");
-  return me;
+  const shown = useRef(me);
+  if (me) shown.current = me;
+  if (!shown.current) throw new Error("useSignedInMe used outside RequireSession");
+  return shown.current;
 }
 
 /** Whether the signed-in principal holds a permission: to hide what they may not do (the API refuses it anyway). */
@@ -65,14 +77,17 @@ export function useCan(): (permission: Permission) => boolean {
 }
 
 export function RequireSession() {
-  const { data: me, isPending, error, refetch } = useMe();
+  const { data: me, isPending, error, refetch, dataUpdatedAt } = useMe();
   const location = useLocation();
   if (isPending) return <PageLoader />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!me) {
+    // Still rendering the page that is about to go: its forms' changes can be kept as drafts.
+    if (signedInUntilNow()) noteSessionEnd(null);
     const next = location.pathname + location.search;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  sessionGoesOn(me, dataUpdatedAt);
   if (me.mustChangePassword && location.pathname !== "/change-password") return <Navigate to="/change-password" replace />;
   return <Outlet />;
 }

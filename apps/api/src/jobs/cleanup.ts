@@ -1,5 +1,5 @@
-// Housekeeping job: deletes expired sessions and login-throttle rows that count nothing any more (their
-// window is over and they block nothing). Each statement deletes at most `batchSize` rows and a run stops
+// Housekeeping job: deletes expired sessions, the notes of why sessions ended once those sessions would have
+// expired, and login-throttle rows that count nothing any more (their window is over and they block nothing). Each statement deletes at most `batchSize` rows and a run stops
 // after `maxBatches`, so a backlog is worked off over several runs instead of in one long delete.
 import type { PrismaClient } from "@tenancy/db";
 import type { Services } from "../lib/scope.js";
@@ -14,6 +14,10 @@ export interface CleanupLimits {
 const EXPIRED_SESSIONS = `
   DELETE FROM sessions WHERE id IN (
     SELECT id FROM sessions WHERE "expiresAt" <= $1::timestamptz LIMIT $2::int FOR UPDATE SKIP LOCKED)`;
+
+const EXPIRED_SESSION_NOTES = `
+  DELETE FROM ended_sessions WHERE id IN (
+    SELECT id FROM ended_sessions WHERE "expiresAt" <= $1::timestamptz LIMIT $2::int FOR UPDATE SKIP LOCKED)`;
 
 // The same condition under which a reservation would start a new window (see throttle.ts).
 const STALE_THROTTLES = `
@@ -36,6 +40,11 @@ export async function deleteExpiredSessions(prisma: PrismaClient, now: Date, { b
   return inBatches(maxBatches, batchSize, () => prisma.$executeRawUnsafe(EXPIRED_SESSIONS, now, batchSize));
 }
 
+/** Notes of ended sessions (ended_sessions) whose session would have expired by now: nobody can present it any more. */
+export async function deleteExpiredSessionNotes(prisma: PrismaClient, now: Date, { batchSize = 1000, maxBatches = 10 }: CleanupLimits = {}): Promise<number> {
+  return inBatches(maxBatches, batchSize, () => prisma.$executeRawUnsafe(EXPIRED_SESSION_NOTES, now, batchSize));
+}
+
 export async function deleteStaleThrottles(prisma: PrismaClient, now: Date, { batchSize = 1000, maxBatches = 10 }: CleanupLimits = {}): Promise<number> {
   const windowOver = new Date(now.getTime() - WINDOW_MS);
   return inBatches(maxBatches, batchSize, () => prisma.$executeRawUnsafe(STALE_THROTTLES, now, windowOver, batchSize));
@@ -44,5 +53,9 @@ export async function deleteStaleThrottles(prisma: PrismaClient, now: Date, { ba
 /** One run of the job; returns the number of rows deleted. */
 export async function cleanUp(services: Pick<Services, "prisma" | "clock">, limits: CleanupLimits = {}): Promise<number> {
   const now = services.clock.now();
-  return (await deleteExpiredSessions(services.prisma, now, limits)) + (await deleteStaleThrottles(services.prisma, now, limits));
+  return (
+    (await deleteExpiredSessions(services.prisma, now, limits)) +
+    (await deleteExpiredSessionNotes(services.prisma, now, limits)) +
+    (await deleteStaleThrottles(services.prisma, now, limits))
+  );
 }

@@ -1,7 +1,9 @@
 // Puts the translator and the formatters in context. The language is the API's choice for the signed-in
-// user (`me.language`), else the browser's; time zone, currency and date/number formats are the tenant's.
+// user (`me.language`); after their session ended behind their back, still theirs (the sign-in page says
+// why in it); else the browser's. Time zone, currency and date/number formats are the tenant's.
 // Form validation (Zod's locale and the contracts' messages) switches language with it.
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
+import { useSessionEnd } from "../session-end.js";
 import { useMe } from "../session.js";
 import { setValidationLanguage } from "../zod-form.js";
 import { browserTimeZone, createFormatters, type Formatters } from "./format.js";
@@ -19,7 +21,8 @@ const FALLBACK_CURRENCY = "USD";
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const me = useMe().data;
-  const locale = me?.language ?? preferredLocale(navigator.languages);
+  const ended = useSessionEnd();
+  const locale = me?.language ?? ended?.language ?? preferredLocale(navigator.languages);
   const timeZone = me?.tenant?.timeZone ?? browserTimeZone();
   const currency = me?.tenant?.currency ?? FALLBACK_CURRENCY;
   const dateFormat = me?.tenant?.dateFormat;

@@ -4,7 +4,7 @@
 // integrity check walks the hash chain.
 import { Badge, Button, Group, Select, Text } from "@mantine/core";
 import { EVENT_TYPES, EVENTS, MODULES } from "@tenancy/contracts";
-import { DataTable, PageHeader, type Column } from "@tenancy/ui";
+import { DataTable, PageHeader, TruncatedText, type Column } from "@tenancy/ui";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { eventLabel, moduleLabel } from "../../app/catalog-labels.js";
@@ -56,15 +56,15 @@ export function AuditPage() {
 
   const columns: Column<Entry>[] = [
     { key: "time", header: t("audit.time"), render: (entry) => <Text size="sm" style={{ whiteSpace: "nowrap" }}>{fmt.dateTime(entry.createdAt)}</Text> },
-    { key: "action", header: t("audit.action"), render: (entry) => eventLabel(t, entry.action) },
-    { key: "module", header: t("audit.module"), render: (entry) => moduleLabel(t, entry.module) },
-    { key: "actor", header: t("audit.actor"), render: (entry) => actorName(t, entry.actor) },
-    { key: "target", header: t("audit.target"), render: (entry) => targetName(t, entry.target) ?? "—" },
+    { key: "action", header: t("audit.action"), mobile: "title", render: (entry) => eventLabel(t, entry.action) },
+    { key: "module", header: t("audit.module"), mobile: "hidden", render: (entry) => moduleLabel(t, entry.module) },
+    { key: "actor", header: t("audit.actor"), render: (entry) => <TruncatedText value={actorName(t, entry.actor)} maxWidth={200} /> },
+    { key: "target", header: t("audit.target"), mobile: "wide", render: (entry) => <TruncatedText value={targetName(t, entry.target) ?? "—"} maxWidth={240} /> },
     {
       key: "outcome",
       header: t("audit.outcome"),
       render: (entry) => (
-        <Badge color={entry.success ? "green" : "red"} variant="light">
+        <Badge color={entry.success ? "green" : "red"} variant="light" miw="max-content">
           {entry.success ? t("audit.success") : t("audit.failure")}
         </Badge>
       ),
@@ -72,6 +72,7 @@ export function AuditPage() {
     {
       key: "details",
       header: "",
+      action: true,
       render: (entry) => (
         <Button size="compact-xs" variant="subtle" onClick={() => setSelection({ id: entry.id, entry })}>
           {t("audit.details")}

@@ -3,7 +3,7 @@
 // One's own row links to the profile, where one changes one's own password.
 import { Anchor, Badge, Button, Group, Modal, PasswordInput, Stack, TextInput, VisuallyHidden } from "@mantine/core";
 import { CreatePlatformAdminInput } from "@tenancy/contracts";
-import { ConfirmButton, DataTable, FormActions, OneTimeSecret, PageHeader, type Column } from "@tenancy/ui";
+import { ConfirmButton, DataTable, FormActions, OneTimeSecret, PageHeader, TruncatedText, type Column } from "@tenancy/ui";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useFeedback } from "../../app/feedback.js";
@@ -61,8 +61,8 @@ export function AdminsPage() {
   });
 
   const columns: Column<Admin>[] = [
-    { key: "name", header: t("common.name"), render: (admin) => admin.name },
-    { key: "email", header: t("common.email"), render: (admin) => admin.email },
+    { key: "name", header: t("common.name"), mobile: "title", render: (admin) => <TruncatedText value={admin.name} maxWidth={220} /> },
+    { key: "email", header: t("common.email"), mobile: "wide", render: (admin) => <TruncatedText value={admin.email} maxWidth={280} /> },
     {
       key: "status",
       header: t("common.status"),
@@ -78,11 +78,12 @@ export function AdminsPage() {
         </Group>
       ),
     },
-    { key: "lastLogin", header: t("common.lastLogin"), render: (admin) => (admin.lastLoginAt ? fmt.dateTime(admin.lastLoginAt) : t("common.never")) },
-    { key: "created", header: t("common.createdAt"), render: (admin) => fmt.date(admin.createdAt) },
+    { key: "lastLogin", header: t("common.lastLogin"), nowrap: true, render: (admin) => (admin.lastLoginAt ? fmt.dateTime(admin.lastLoginAt) : t("common.never")) },
+    { key: "created", header: t("common.createdAt"), nowrap: true, mobile: "hidden", render: (admin) => fmt.date(admin.createdAt) },
     {
       key: "actions",
       header: <VisuallyHidden>{t("platformAdmins.actions")}</VisuallyHidden>,
+      action: true,
       render: (admin) =>
         admin.id === me.id ? (
           <Anchor component={Link} to={PLATFORM_PROFILE_PATH} size="sm" title={t("platformAdmins.resetSelfHint")}>

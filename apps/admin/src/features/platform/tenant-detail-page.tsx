@@ -1,15 +1,16 @@
 // One tenant as the platform sees it: its information and localization, its admins (with a password reset
 // whose temporary password is shown once), suspension with a reason (shown while suspended), reactivation,
-// and editing (a new slug, the workspace's sign-in identifier, is confirmed first, naming old and new).
+// and editing (a new slug, the workspace's sign-in identifier, is confirmed first, naming old and new). An
+// address whose id names no tenant (mistyped, unknown) is a not-found page leading back to the list.
 import { Anchor, Badge, Button, Card, Code, Group, Modal, Stack, Text, Textarea, Title } from "@mantine/core";
-import { UpdateTenantInput } from "@tenancy/contracts";
+import { Id, UpdateTenantInput } from "@tenancy/contracts";
 import { ConfirmButton, DataTable, DetailList, OneTimeSecret, PageHeader, PageLoader, type Column } from "@tenancy/ui";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useFeedback } from "../../app/feedback.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { usePageTitle } from "../../app/page-title.js";
-import { ErrorState } from "../../app/states.js";
+import { ErrorState, isNotFound, MissingState } from "../../app/states.js";
 import { Status } from "../../app/status.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
 import { zodResolver } from "../../app/zod-form.js";
@@ -21,10 +22,14 @@ type TenantAdmin = Tenant["admins"][number];
 export function TenantDetailPage() {
   const { tenantId = "" } = useParams();
   const { t } = useI18n();
-  const query = trpc.platform.tenants.get.useQuery({ tenantId });
+  const validId = Id.safeParse(tenantId).success;
+  const query = trpc.platform.tenants.get.useQuery({ tenantId }, { enabled: validId });
   usePageTitle(query.data?.name);
   const [editing, setEditing] = useState(false);
 
+  if (!validId || (query.error && isNotFound(query.error))) {
+    return <MissingState title={t("notFound.tenant.title")} message={t("notFound.tenant.message")} back={{ to: "/platform/tenants", label: t("notFound.tenant.back") }} />;
+  }
   if (query.isPending) return <PageLoader />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const tenant = query.data;

@@ -2,7 +2,7 @@
 import { Anchor, Button, Group, Select, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { TENANT_SORTS, TenantStatus } from "@tenancy/contracts";
-import { DataTable, PageHeader, type Column } from "@tenancy/ui";
+import { DataTable, PageHeader, TruncatedText, type Column } from "@tenancy/ui";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
@@ -33,17 +33,18 @@ export function TenantsPage() {
     {
       key: "name",
       header: t("tenant.field.name"),
+      mobile: "title",
       render: (tenant) => (
-        <Anchor component={Link} to={`/platform/tenants/${tenant.id}`} fw={600}>
-          {tenant.name}
-        </Anchor>
+        <TruncatedText value={tenant.name} maxWidth={240}>
+          <Anchor component={Link} to={`/platform/tenants/${tenant.id}`} fw={600} />
+        </TruncatedText>
       ),
     },
-    { key: "slug", header: t("tenant.field.slug"), render: (tenant) => <Text ff="monospace" size="sm">{tenant.slug}</Text> },
+    { key: "slug", header: t("tenant.field.slug"), render: (tenant) => <Text ff="monospace" size="sm" component="div"><TruncatedText value={tenant.slug} maxWidth={180} /></Text> },
     { key: "status", header: t("common.status"), render: (tenant) => <Status value={tenant.status} /> },
-    { key: "country", header: t("tenant.field.country"), render: (tenant) => fmt.regionName(tenant.country) },
-    { key: "contact", header: t("tenant.field.contactEmail"), render: (tenant) => tenant.contactEmail },
-    { key: "created", header: t("common.createdAt"), render: (tenant) => fmt.date(tenant.createdAt) },
+    { key: "country", header: t("tenant.field.country"), mobile: "hidden", render: (tenant) => fmt.regionName(tenant.country) },
+    { key: "contact", header: t("tenant.field.contactEmail"), mobile: "wide", render: (tenant) => <TruncatedText value={tenant.contactEmail} maxWidth={260} /> },
+    { key: "created", header: t("common.createdAt"), nowrap: true, render: (tenant) => fmt.date(tenant.createdAt) },
   ];
 
   return (
@@ -63,7 +64,7 @@ export function TenantsPage() {
           placeholder={t("tenants.searchPlaceholder")}
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
-          w={320}
+          w={{ base: "100%", xs: 320 }}
         />
         <Select
           label={t("common.status")}
@@ -72,7 +73,7 @@ export function TenantsPage() {
           data={TenantStatus.options.map((value) => ({ value, label: t(`status.${value}`) }))}
           value={status}
           onChange={(value) => setStatus(value as StatusFilter | null)}
-          w={200}
+          w={{ base: "100%", xs: 200 }}
         />
         <Select
           label={t("reference.sortBy")}

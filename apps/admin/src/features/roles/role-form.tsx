@@ -56,7 +56,11 @@ export function RoleForm({ role, onDone }: { role: Role | null; onDone: () => vo
     onError: (error) => feedback.error(error, form),
   });
   const update = trpc.roles.update.useMutation({
-    onSuccess: (saved) => onSaved(t("roles.saved", { name: saved.name })),
+    onSuccess: (saved) => {
+      // The signed-in user may hold this role: their menu and pages follow its new permissions at once.
+      void utils.auth.me.invalidate();
+      return onSaved(t("roles.saved", { name: saved.name }));
+    },
     onError: (error) => feedback.error(error, form),
   });
   const pending = create.isPending || update.isPending;

@@ -2,7 +2,7 @@
 // hold them; creating and editing a role (permissions grouped by module), and deleting one, reassigning
 // its users to another role when it is in use.
 import { Anchor, Badge, Button, Group, Modal, Stack, Text } from "@mantine/core";
-import { DataTable, PageHeader, type Column } from "@tenancy/ui";
+import { DataTable, PageHeader, TruncatedText, type Column } from "@tenancy/ui";
 import { useState } from "react";
 import { Link } from "react-router";
 import { permissionDescription, permissionLabel, roleDescription, roleName } from "../../app/catalog-labels.js";
@@ -24,11 +24,12 @@ export function RolesPage() {
     {
       key: "name",
       header: t("common.name"),
+      mobile: "title",
       render: (role) => (
-        <Stack gap={2}>
-          <Group gap="xs">
-            <Text fw={600} size="sm">
-              {roleName(t, role)}
+        <Stack gap={2} maw={320}>
+          <Group gap="xs" wrap="nowrap">
+            <Text fw={600} size="sm" miw={0} component="div">
+              <TruncatedText value={roleName(t, role)} maxWidth={240} />
             </Text>
             {role.builtIn && (
               <Badge variant="light" color="grape" size="sm">
@@ -37,7 +38,7 @@ export function RolesPage() {
             )}
           </Group>
           {roleDescription(t, role) && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
               {roleDescription(t, role)}
             </Text>
           )}
@@ -79,6 +80,7 @@ export function RolesPage() {
     {
       key: "actions",
       header: "",
+      action: true,
       render: (role) =>
         role.builtIn ? null : (
           <Group gap="xs" justify="flex-end" wrap="nowrap">

@@ -1,11 +1,13 @@
 // The tenant's settings in three sections, each saved on its own: general information, localization (the
 // whole app follows it as soon as it is saved) and compliance (retention periods, privacy of the audit
-// log and its exports). Each section is validated by the contracts' UpdateSettingsInput.
+// log and its exports). Each section is validated by the contracts' UpdateSettingsInput; a number typed out
+// of range stays as typed, with an error, never rewritten. Unsaved changes survive the end of the session.
 import { Button, NumberInput, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { UpdateSettingsInput, type Settings } from "@tenancy/contracts";
-import { FormActions, FormSection, PageHeader, PageLoader } from "@tenancy/ui";
+import { FormActions, FormSection, notifySuccess, PageHeader, PageLoader } from "@tenancy/ui";
 import { useMemo, useRef, useState } from "react";
+import { useKeepDraft } from "../../app/drafts.js";
 import { useFeedback } from "../../app/feedback.js";
 import { useForm } from "../../app/form.js";
 import { createFormatters } from "../../app/i18n/format.js";
@@ -13,12 +15,12 @@ import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { countryDefaults, dateFormatOptions, languageOptions, numberFormatOptions } from "../../app/locale-options.js";
 import { CountrySelect, CurrencySelect, TimeZoneSelect } from "../../app/reference-selects.js";
 import { usePageTitle } from "../../app/page-title.js";
-import { useRefreshMe } from "../../app/session.js";
+import { useRefreshMe, useSignedInMe } from "../../app/session.js";
 import { ErrorState } from "../../app/states.js";
 import { trpc, type RouterInputs } from "../../app/trpc.js";
 import { zodResolver, type FormErrors } from "../../app/zod-form.js";
 import {
-  complianceValues, generalValues, localizationValues, RETENTION_FIELDS, toComplianceInput, type ComplianceValues, type GeneralValues,
+  complianceValues, generalValues, localizationValues, RETENTION_FIELDS, RETENTION_MAX_DAYS, retentionProblems, toComplianceInput, type ComplianceValues, type GeneralValues,
   type LocalizationValues,
 } from "./settings-values.js";
 
@@ -77,8 +79,10 @@ function SettingsSections({ settings }: { settings: Settings }) {
  * Saving one section: the server's answer becomes the cached settings and the form's new baseline, and
  * `auth.me` is re-read so names, language, time zone and formats change across the app at once.
  */
-function useSaveSection<V extends object>(form: UseFormReturnType<V>, valuesOf: (settings: Settings) => V) {
+function useSaveSection<V extends object>(form: UseFormReturnType<V>, valuesOf: (settings: Settings) => V, draftKey: string) {
   const feedback = useFeedback();
+  const { t: translate } = useI18n();
+  useKeepDraft(form, draftKey, useSignedInMe().id, () => notifySuccess(translate("drafts.restored")));
   const utils = trpc.useUtils();
   const refreshMe = useRefreshMe();
   const save = trpc.settings.update.useMutation({
@@ -109,7 +113,7 @@ function SaveButton({ form, saving }: { form: { isDirty: () => boolean }; saving
 function GeneralSection({ settings, onCountryPicked }: { settings: Settings; onCountryPicked: (country: string) => void }) {
   const { t } = useI18n();
   const form = useForm<GeneralValues>({ initialValues: generalValues(settings), validate: zodResolver(UpdateSettingsInput) });
-  const { save, saving } = useSaveSection(form, generalValues);
+  const { save, saving } = useSaveSection(form, generalValues, "settings.general");
   return (
     <form onSubmit={form.onSubmit((values) => save(values))} noValidate>
       <FormSection title={t("tenant.section.general")} footer={<SaveButton form={form} saving={saving} />}>
@@ -147,7 +151,7 @@ interface LocalizationSectionProps {
 
 function LocalizationSection({ form, chosen, proposedFor }: LocalizationSectionProps) {
   const { t, locale, fmt } = useI18n();
-  const { save, saving } = useSaveSection(form, localizationValues);
+  const { save, saving } = useSaveSection(form, localizationValues, "settings.localization");
   const options = useMemo(
     () => ({
       languages: languageOptions(locale),
@@ -226,13 +230,19 @@ function ComplianceSection({ settings }: { settings: Settings }) {
     initialValues: complianceValues(settings),
     validate: (values): FormErrors => {
       const errors = schemaErrors(values);
-      for (const { field } of RETENTION_FIELDS) {
-        if (values.compliance[field] === "") errors[`compliance.${field}`] = t("settings.retention.required");
+      for (const problem of retentionProblems(values)) {
+        errors[`compliance.${problem.field}`] =
+          problem.kind === "required"
+            ? t("settings.retention.required")
+            : problem.kind === "belowMin"
+              ? t("settings.retention.belowMin", { min: problem.min })
+              : t("settings.retention.aboveMax", { max: problem.max });
       }
       return errors;
     },
+    validateInputOnBlur: RETENTION_FIELDS.map(({ field }) => `compliance.${field}`),
   });
-  const { save, saving } = useSaveSection(form, complianceValues);
+  const { save, saving } = useSaveSection(form, complianceValues, "settings.compliance");
   return (
     <form onSubmit={form.onSubmit((values) => save(toComplianceInput(values)))} noValidate>
       <FormSection
@@ -259,11 +269,12 @@ function ComplianceSection({ settings }: { settings: Settings }) {
           <NumberInput
             key={field}
             label={t(label)}
-            description={t("settings.retention.range", { min, max: 3650 })}
+            description={t("settings.retention.range", { min, max: RETENTION_MAX_DAYS })}
             suffix={` ${t("settings.retention.days")}`}
             required
             min={min}
-            max={3650}
+            max={RETENTION_MAX_DAYS}
+            clampBehavior="none"
             step={1}
             allowDecimal={false}
             allowNegative={false}

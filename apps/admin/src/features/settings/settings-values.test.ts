@@ -1,7 +1,7 @@
 import { UpdateSettingsInput, type Settings } from "@tenancy/contracts";
 import { describe, expect, it } from "vitest";
 import { zodResolver } from "../../app/zod-form.js";
-import { complianceValues, generalValues, localizationValues, toComplianceInput } from "./settings-values.js";
+import { complianceValues, generalValues, localizationValues, retentionProblems, toComplianceInput } from "./settings-values.js";
 
 const settings: Settings = {
   general: { name: "Acme", slug: "acme", legalName: null, contactEmail: "ops@acme.test", phone: null, addressLine: null, city: "Lyon", postalCode: null, country: "FR" },
@@ -27,5 +27,22 @@ describe("settings sections", () => {
     });
     expect(compliance["compliance.auditRetentionDays"]).toMatch(/at least 30 days/);
     expect(Object.keys(compliance).sort()).toEqual(["compliance.auditRetentionDays", "compliance.deliveryLogRetentionDays", "compliance.notificationRetentionDays"]);
+  });
+});
+
+describe("retention periods", () => {
+  it("keep a value typed below the minimum and say so, rather than rewriting it", () => {
+    const typed = { compliance: { ...settings.compliance, auditRetentionDays: 5, notificationRetentionDays: "", deliveryLogRetentionDays: 4000 } };
+    expect(retentionProblems(typed)).toEqual([
+      { field: "auditRetentionDays", kind: "belowMin", min: 30 },
+      { field: "notificationRetentionDays", kind: "required" },
+      { field: "deliveryLogRetentionDays", kind: "aboveMax", max: 3650 },
+    ]);
+    expect(typed.compliance.auditRetentionDays).toBe(5);
+    expect(toComplianceInput(typed).compliance?.auditRetentionDays).toBe(5);
+  });
+
+  it("find nothing wrong at the limits", () => {
+    expect(retentionProblems({ compliance: { ...settings.compliance, auditRetentionDays: 30, notificationRetentionDays: 7, deliveryLogRetentionDays: 3650 } })).toEqual([]);
   });
 });

@@ -32,6 +32,9 @@ export interface ComplianceValues {
   };
 }
 
+/** The longest retention period, in days (the contracts' own). */
+export const RETENTION_MAX_DAYS = 3650;
+
 /** The retention periods with their minimums (the contracts' own; the server checks them too). */
 export const RETENTION_FIELDS: readonly { field: RetentionField; min: number; label: PlainMessageKey }[] = [
   { field: "auditRetentionDays", min: 30, label: "settings.retention.audit" },
@@ -74,4 +77,21 @@ export function toComplianceInput({ compliance }: ComplianceValues): RouterInput
       deliveryLogRetentionDays: days(compliance.deliveryLogRetentionDays),
     },
   };
+}
+
+export type RetentionProblem = { field: RetentionField; kind: "required" } | { field: RetentionField; kind: "belowMin"; min: number } | { field: RetentionField; kind: "aboveMax"; max: number };
+
+/**
+ * What is wrong with the typed retention periods. The inputs never clamp a value (5 typed where the minimum
+ * is 30 stays 5, with this error), so nothing the user typed is rewritten behind their back.
+ */
+export function retentionProblems({ compliance }: ComplianceValues): RetentionProblem[] {
+  const problems: RetentionProblem[] = [];
+  for (const { field, min } of RETENTION_FIELDS) {
+    const value = compliance[field];
+    if (value === "") problems.push({ field, kind: "required" });
+    else if (Number(value) < min) problems.push({ field, kind: "belowMin", min });
+    else if (Number(value) > RETENTION_MAX_DAYS) problems.push({ field, kind: "aboveMax", max: RETENTION_MAX_DAYS });
+  }
+  return problems;
 }

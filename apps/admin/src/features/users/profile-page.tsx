@@ -1,10 +1,12 @@
 // The signed-in user's own profile: their name and language (no permission needed), and a way to change
-// their password. After a save the whole app follows at once (header name, language).
+// their password. After a save the whole app follows at once (header name, language). Unsaved changes
+// survive the end of the session.
 import { Button, Card, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { UpdateProfileInput, type Me } from "@tenancy/contracts";
-import { FormActions, PageHeader } from "@tenancy/ui";
+import { FormActions, notifySuccess, PageHeader } from "@tenancy/ui";
 import { useMemo } from "react";
 import { Link } from "react-router";
+import { useKeepDraft } from "../../app/drafts.js";
 import { useFeedback } from "../../app/feedback.js";
 import { useForm } from "../../app/form.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
@@ -46,6 +48,7 @@ export function ProfilePage() {
   const prepare = toProfileInput(initial);
   const form = useForm<ProfileValues>({ initialValues: initial, validate: zodResolver(UpdateProfileInput, prepare) });
   const languages = useMemo(() => userLanguageOptions(i18n, me.tenant?.language), [i18n, me.tenant?.language]);
+  useKeepDraft(form, "profile", me.id, () => notifySuccess(t("drafts.restored")));
 
   const update = trpc.users.updateProfile.useMutation({
     onSuccess: async () => {

@@ -1,15 +1,19 @@
 // One user of the tenant: their details and roles; editing (name, roles, language), deactivating and
 // reactivating (with confirmation), and resetting the password (the temporary one is shown once). What the
-// server refuses (LAST_ADMIN, SELF_DEACTIVATION, ...) is told in its own words.
+// server refuses (LAST_ADMIN, SELF_DEACTIVATION, ...) is told in its own words. An address whose id names no
+// user of the workspace (mistyped, unknown) is a not-found page leading back to the list. The edit opens by
+// itself when it holds unsaved changes kept across the end of a session.
 import { Anchor, Badge, Button, Card, Group, Stack, Title } from "@mantine/core";
+import { Id } from "@tenancy/contracts";
 import { ConfirmButton, DetailList, OneTimeSecret, PageHeader, PageLoader } from "@tenancy/ui";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import { hasDraft } from "../../app/drafts.js";
 import { useFeedback } from "../../app/feedback.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { usePageTitle } from "../../app/page-title.js";
 import { useCan, useSignedInMe } from "../../app/session.js";
-import { ErrorState } from "../../app/states.js";
+import { ErrorState, isNotFound, MissingState } from "../../app/states.js";
 import { Status } from "../../app/status.js";
 import { trpc } from "../../app/trpc.js";
 import { EditUserForm, type User } from "./user-form.js";
@@ -19,11 +23,16 @@ export function UserDetailPage() {
   const { userId = "" } = useParams();
   const { t } = useI18n();
   const can = useCan();
-  const query = trpc.users.get.useQuery({ userId });
+  const me = useSignedInMe();
+  const validId = Id.safeParse(userId).success;
+  const query = trpc.users.get.useQuery({ userId }, { enabled: validId });
   usePageTitle(query.data?.name);
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(() => hasDraft(me.id, `user:${userId}`));
   const [reset, setReset] = useState<{ email: string; password: string } | null>(null);
 
+  if (!validId || (query.error && isNotFound(query.error))) {
+    return <MissingState title={t("notFound.user.title")} message={t("notFound.user.message")} back={{ to: "/t/users", label: t("notFound.user.back") }} />;
+  }
   if (query.isPending) return <PageLoader />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const user = query.data;

@@ -1,8 +1,8 @@
-import { CreateUserInput, UpdateProfileInput, UpdateUserInput } from "@tenancy/contracts";
+import { CreateUserInput, PERMISSION_NAMES, UpdateProfileInput, UpdateUserInput } from "@tenancy/contracts";
 import { describe, expect, it } from "vitest";
 import { zodResolver } from "../../app/zod-form.js";
 import { profileValues, toProfileInput } from "./profile-page.js";
-import { editUserValues, toCreateUserInput, toUpdateUserInput, type NewUserValues, type User } from "./user-form.js";
+import { editUserValues, permissionsLost, toCreateUserInput, toUpdateUserInput, type NewUserValues, type User } from "./user-form.js";
 import { WORKSPACE_LANGUAGE } from "./user-language.js";
 
 const roleA = "0190f0c2-0000-7000-8000-00000000000a";
@@ -60,5 +60,26 @@ describe("the profile form", () => {
     expect(prepare({ name: " Ada Byron ", language: WORKSPACE_LANGUAGE })).toEqual({ name: " Ada Byron " });
     expect(toProfileInput({ name: "Ada", language: "en" })({ name: "Ada", language: WORKSPACE_LANGUAGE })).toEqual({ language: null });
     expect(zodResolver(UpdateProfileInput, prepare)({ name: "", language: WORKSPACE_LANGUAGE }).name).toMatch(/Enter a name/);
+  });
+});
+
+describe("editing one's own roles", () => {
+  const roles = [
+    { id: roleA, key: null, permissions: ["users.read", "audit.read"] },
+    { id: roleB, key: "tenant_admin", permissions: [] },
+  ];
+
+  it("names every right the chosen roles would not give", () => {
+    expect(permissionsLost(PERMISSION_NAMES, [roleA], roles).sort()).toEqual(PERMISSION_NAMES.filter((p) => p !== "users.read" && p !== "audit.read").sort());
+    expect(permissionsLost(["users.read", "users.manage"], [roleA], roles)).toEqual(["users.manage"]);
+  });
+
+  it("loses nothing while the Tenant Admin role stays, or when the new roles give at least as much", () => {
+    expect(permissionsLost(PERMISSION_NAMES, [roleA, roleB], roles)).toEqual([]);
+    expect(permissionsLost(["users.read"], [roleA], roles)).toEqual([]);
+  });
+
+  it("counts a role it does not know as giving nothing", () => {
+    expect(permissionsLost(["users.read"], ["0190f0c2-0000-7000-8000-0000000000ff"], roles)).toEqual(["users.read"]);
   });
 });

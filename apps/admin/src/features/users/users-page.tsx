@@ -1,10 +1,10 @@
 // The tenant's users: search (debounced), role and status filters, sorting and cursor pagination; adding a
 // user (a generated password is shown once). A role filter can come in the address (`?roleId=`), from
-// the roles page.
-import { Anchor, Badge, Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
+// the roles page; one naming no role (mistyped, deleted since) is said so, and not used.
+import { Alert, Anchor, Badge, Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { USER_SORTS, UserStatus } from "@tenancy/contracts";
-import { DataTable, OneTimeSecret, PageHeader, type Column } from "@tenancy/ui";
+import { Id, USER_SORTS, UserStatus } from "@tenancy/contracts";
+import { DataTable, OneTimeSecret, PageHeader, TruncatedText, type Column } from "@tenancy/ui";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { roleName } from "../../app/catalog-labels.js";
@@ -27,7 +27,7 @@ export function RoleBadges({ roles }: { roles: readonly { id: string; key: strin
     <Group gap={4}>
       {roles.map((role) => (
         <Badge key={role.id} variant="outline" size="sm" tt="none" miw="max-content">
-          {roleName(t, role)}
+          <TruncatedText value={roleName(t, role)} maxWidth={180} />
         </Badge>
       ))}
     </Group>
@@ -43,13 +43,16 @@ export function UsersPage() {
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState("");
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
-  const roleId = params.get("roleId");
+  const roles = trpc.roles.list.useQuery();
+  const askedRoleId = params.get("roleId");
+  const unknownRole =
+    askedRoleId !== null && (!Id.safeParse(askedRoleId).success || (roles.data !== undefined && !roles.data.items.some((role) => role.id === askedRoleId)));
+  const roleId = unknownRole ? null : askedRoleId;
   const [status, setStatus] = useState<StatusFilter | null>(null);
   const [sort, setSort] = useState<Sort>("createdAt");
   const [adding, setAdding] = useState(false);
   const [generated, setGenerated] = useState<{ id: string; email: string; password: string } | null>(null);
 
-  const roles = trpc.roles.list.useQuery();
   const query = trpc.users.list.useInfiniteQuery(
     { search: debouncedSearch || undefined, roleId: roleId ?? undefined, status: status ?? undefined, sort, limit: 25 },
     { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: (previous) => previous },
@@ -71,13 +74,14 @@ export function UsersPage() {
     {
       key: "name",
       header: t("common.name"),
+      mobile: "title",
       render: (user) => (
-        <Anchor component={Link} to={`/t/users/${user.id}`} fw={600} size="sm">
-          {user.name}
-        </Anchor>
+        <TruncatedText value={user.name} maxWidth={220}>
+          <Anchor component={Link} to={`/t/users/${user.id}`} fw={600} size="sm" />
+        </TruncatedText>
       ),
     },
-    { key: "email", header: t("common.email"), render: (user) => user.email },
+    { key: "email", header: t("common.email"), mobile: "wide", render: (user) => <TruncatedText value={user.email} maxWidth={280} /> },
     { key: "roles", header: t("users.roles"), render: (user) => <RoleBadges roles={user.roles} /> },
     {
       key: "status",
@@ -93,8 +97,8 @@ export function UsersPage() {
         </Group>
       ),
     },
-    { key: "lastLogin", header: t("common.lastLogin"), render: (user) => (user.lastLoginAt ? fmt.dateTime(user.lastLoginAt) : t("common.never")) },
-    { key: "created", header: t("common.createdAt"), render: (user) => fmt.date(user.createdAt) },
+    { key: "lastLogin", header: t("common.lastLogin"), nowrap: true, render: (user) => (user.lastLoginAt ? fmt.dateTime(user.lastLoginAt) : t("common.never")) },
+    { key: "created", header: t("common.createdAt"), nowrap: true, mobile: "hidden", render: (user) => fmt.date(user.createdAt) },
   ];
 
   return (
@@ -119,13 +123,23 @@ export function UsersPage() {
             }
           />
         )}
+        {unknownRole && (
+          <Alert color="yellow" variant="light" data-testid="unknown-role">
+            <Group justify="space-between" gap="sm">
+              <Text size="sm">{t("users.unknownRole")}</Text>
+              <Button size="xs" variant="default" onClick={() => setRoleId(null)}>
+                {t("users.showAll")}
+              </Button>
+            </Group>
+          </Alert>
+        )}
         <Group align="flex-end">
           <TextInput
             label={t("common.search")}
             placeholder={t("users.searchPlaceholder")}
             value={search}
             onChange={(event) => setSearch(event.currentTarget.value)}
-            w={280}
+            w={{ base: "100%", xs: 280 }}
           />
           <Select
             label={t("users.role")}
@@ -136,7 +150,7 @@ export function UsersPage() {
             nothingFoundMessage={t("common.nothingFound")}
             value={roleId}
             onChange={setRoleId}
-            w={220}
+            w={{ base: "100%", xs: 220 }}
           />
           <Select
             label={t("common.status")}
@@ -145,7 +159,7 @@ export function UsersPage() {
             data={UserStatus.options.map((value) => ({ value, label: t(`status.${value}`) }))}
             value={status}
             onChange={(value) => setStatus(value as StatusFilter | null)}
-            w={180}
+            w={{ base: "100%", xs: 180 }}
           />
           <Select
             label={t("users.sort")}
@@ -153,7 +167,7 @@ export function UsersPage() {
             data={USER_SORTS.map((value) => ({ value, label: t(`users.sort.${value}`) }))}
             value={sort}
             onChange={(value) => value && setSort(value as Sort)}
-            w={200}
+            w={{ base: "100%", xs: 200 }}
           />
         </Group>
         <DataTable

@@ -3,11 +3,12 @@
 import { passwordProblem, type Me } from "@tenancy/contracts";
 import type { z } from "zod";
 import type { ChangePasswordInput, LoginInput } from "@tenancy/contracts";
+import { endSessions } from "@tenancy/db";
 import { AppError } from "../../lib/app-error.js";
 import { burnVerify, hashPassword, verifyPassword } from "../../lib/passwords.js";
 import { record } from "../../lib/record.js";
 import type { Actor, RequestInfo, Scope, Services } from "../../lib/scope.js";
-import { createSession, deleteSession, type CreatedSession, type SessionRecord } from "./sessions.js";
+import { createSession, type CreatedSession, type SessionRecord } from "./sessions.js";
 import { loginAccount, passwordAccepted, reserveLogin, reservePasswordCheck } from "./throttle.js";
 
 const BAD_CREDENTIALS = "The e-mail, password or workspace is not correct.";
@@ -92,7 +93,7 @@ export async function login(
 
 export async function logout(scope: Scope, session: SessionRecord): Promise<void> {
   await scope.prisma.$transaction(async (tx) => {
-    await deleteSession(tx, session.sessionId);
+    await endSessions(tx, { id: session.sessionId }, "signed_out");
     await record(tx, scope, {
       type: "session.revoked",
       tenantId: session.tenant?.id ?? null,
@@ -111,6 +112,7 @@ export function toMe(session: SessionRecord): Me {
     mustChangePassword: session.mustChangePassword,
     // A tenant user always has one (their own, else the workspace's); a platform admin may have none.
     language: session.userLanguage ?? session.tenant?.language ?? null,
+    sessionExpiresAt: session.expiresAt,
     permissions: session.permissions,
     tenant: session.tenant
       ? {
@@ -148,7 +150,7 @@ export async function changePassword(scope: Scope, session: SessionRecord, input
     if (session.kind === "user") await tx.user.update({ where: { id: session.principalId }, data });
     else await tx.platformAdmin.update({ where: { id: session.principalId }, data });
     const owner = session.kind === "user" ? { userId: session.principalId } : { platformAdminId: session.principalId };
-    await tx.session.deleteMany({ where: { ...owner, id: { not: session.sessionId } } });
+    await endSessions(tx, { ...owner, id: { not: session.sessionId } }, "password_changed");
     await record(tx, scope, {
       type: "password.changed",
       tenantId: session.tenant?.id ?? null,

@@ -1,10 +1,11 @@
 // Sessions the Lucia way: token "<id>.<secret>", only SHA-256(secret) stored, constant-time comparison,
-// sliding expiry renewed when half spent. One SQL round trip resolves a token to its principal.
+// sliding expiry renewed when half spent. One SQL round trip resolves a token to its principal; a token whose
+// session is gone costs one more, to say why it ended (decision 0020).
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { PERMISSION_NAMES, TENANT_ADMIN_ROLE_KEY } from "@tenancy/contracts";
-import type { HotQuery, PrismaClient } from "@tenancy/db";
+import type { HotQuery, PrismaClient, SessionEndReason } from "@tenancy/db";
 import { randomFillSync } from "node:crypto";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -120,25 +121,58 @@ SELECT s.id, s."secretHash", s."expiresAt", s."platformAdminId", s."userId",
   ) r ON u.id IS NOT NULL
  WHERE s.id = $1`;
 
+/**
+ * Why a presented token no longer opens a session: it expired, or it was ended before its time for a noted
+ * reason (ended_sessions), or nothing is known (a malformed, unknown or forged token, or a note already
+ * swept away).
+ */
+export type SessionEnd = SessionEndReason | "expired" | null;
+
+export type SessionLookup = { session: SessionRecord; ended: null } | { session: null; ended: SessionEnd };
+
 /** Resolves a cookie token; null when malformed, unknown, expired or not matching. */
 export async function validateSessionToken(
+  services: { prisma: PrismaClient; query: HotQuery },
+  token: string,
+  options: { now: Date; days: number },
+): Promise<SessionRecord | null> {
+  return (await lookupSession(services, token, options)).session;
+}
+
+/** Splits a token into its public id and its secret; null when it cannot be one of ours. */
+function parseToken(token: string): { id: string; secret: string } | null {
+  const dot = token.indexOf(".");
+  if (dot <= 0 || token.length > 100) return null;
+  return { id: token.slice(0, dot), secret: token.slice(dot + 1) };
+}
+
+const matches = (secret: string, storedHash: string) =>
+  /^[0-9a-f]{64}$/.test(storedHash) && constantTimeEqual(hashSecret(secret), new Uint8Array(Buffer.from(storedHash, "hex")));
+
+/** Why the session of a token that opens none ended, when the token is genuine and its end was noted. */
+async function noteOfEnd(prisma: PrismaClient, id: string, secret: string, now: Date): Promise<SessionEnd> {
+  const note = await prisma.endedSession.findUnique({ where: { id }, select: { secretHash: true, reason: true, expiresAt: true } });
+  if (!note || !matches(secret, note.secretHash)) return null;
+  return note.expiresAt.getTime() <= now.getTime() ? "expired" : note.reason;
+}
+
+/** Resolves a cookie token to its session, or says why it opens none (`ended`). */
+export async function lookupSession(
   { prisma, query }: { prisma: PrismaClient; query: HotQuery },
   token: string,
   { now, days }: { now: Date; days: number },
-): Promise<SessionRecord | null> {
-  const dot = token.indexOf(".");
-  if (dot <= 0 || token.length > 100) return null;
-  const id = token.slice(0, dot);
-  const secret = token.slice(dot + 1);
+): Promise<SessionLookup> {
+  const parsed = parseToken(token);
+  if (!parsed) return { session: null, ended: null };
+  const { id, secret } = parsed;
   // A named prepared statement on the pool: the lookup runs on every request, so it skips Prisma's per-query cost.
   const rows = await query<Row>({ name: "session_lookup", text: LOOKUP, values: [id] });
   const row = rows[0];
-  if (!row || !row.email || !row.name) return null;
-  if (!/^[0-9a-f]{64}$/.test(row.secretHash)) return null;
-  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(Buffer.from(row.secretHash, "hex")))) return null;
+  if (!row) return { session: null, ended: await noteOfEnd(prisma, id, secret, now) };
+  if (!row.email || !row.name || !matches(secret, row.secretHash)) return { session: null, ended: null };
   if (row.expiresAt.getTime() <= now.getTime()) {
     await prisma.session.deleteMany({ where: { id } });
-    return null;
+    return { session: null, ended: "expired" };
   }
   let renewedExpiresAt: Date | null = null;
   if (row.expiresAt.getTime() - now.getTime() < (days * DAY) / 2) {
@@ -146,7 +180,7 @@ export async function validateSessionToken(
     await prisma.session.update({ where: { id }, data: { expiresAt: renewedExpiresAt } });
   }
   const isUser = row.userId !== null;
-  return {
+  const session: SessionRecord = {
     sessionId: id,
     expiresAt: renewedExpiresAt ?? row.expiresAt,
     kind: isUser ? "user" : "platform_admin",
@@ -173,8 +207,6 @@ export async function validateSessionToken(
     permissions: row.isTenantAdmin ? [...PERMISSION_NAMES] : (row.permissions ?? []),
     renewedExpiresAt,
   };
+  return { session, ended: null };
 }
 
-export async function deleteSession(prisma: SessionStore, sessionId: string): Promise<void> {
-  await prisma.session.deleteMany({ where: { id: sessionId } });
-}

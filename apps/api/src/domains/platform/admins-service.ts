@@ -1,7 +1,7 @@
 // Platform admins: the bootstrap of the first one, adding, deactivating and reactivating others, resetting
 // another one's password, and each one's own profile (name, language).
 import { PlatformLanguage, type CreatePlatformAdminInput, type UpdatePlatformProfileInput } from "@tenancy/contracts";
-import { uuidv7, type Prisma } from "@tenancy/db";
+import { endSessions, uuidv7, type Prisma } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../../lib/app-error.js";
 import { generatePassword, hashPassword } from "../../lib/passwords.js";
@@ -80,7 +80,7 @@ export async function setActive(scope: Scope, adminId: string, active: boolean) 
       if (others === 0) throw new AppError("LAST_ADMIN", "This is the last active platform admin; add another one first.");
     }
     const updated = await tx.platformAdmin.update({ where: { id: adminId }, data: { status: active ? "active" : "deactivated" }, select: SELECT });
-    if (!active) await tx.session.deleteMany({ where: { platformAdminId: adminId } });
+    if (!active) await endSessions(tx, { platformAdminId: adminId }, "deactivated");
     await record(tx, scope, {
       type: active ? "platform_admin.reactivated" : "platform_admin.deactivated",
       tenantId: null,
@@ -114,13 +114,13 @@ export async function resetPassword(scope: Scope, adminId: string) {
       throw new AppError("INVALID_STATE", "This platform admin is deactivated; reactivate them first, then reset their password.", { reason: "deactivated" });
     }
     const updated = await tx.platformAdmin.update({ where: { id: adminId }, data: { passwordHash, mustChangePassword: true }, select: SELECT });
-    const sessions = await tx.session.deleteMany({ where: { platformAdminId: adminId } });
+    const ended = await endSessions(tx, { platformAdminId: adminId }, "password_reset");
     await clearAccount(tx, loginAccount(null, target.email));
     await record(tx, scope, {
       type: "platform_admin.password_reset",
       tenantId: null,
       target: { type: "platform_admin", id: adminId, name: target.email },
-      changes: { password: "reset", mustChangePassword: { from: target.mustChangePassword, to: true }, sessions: sessions.count > 0 ? "ended" : "none" },
+      changes: { password: "reset", mustChangePassword: { from: target.mustChangePassword, to: true }, sessions: ended > 0 ? "ended" : "none" },
       payload: { adminId, email: target.email },
     });
     return updated;

@@ -2,7 +2,7 @@
 // transaction, list/search, view, edit, suspend (ending every session), reactivate, reset an admin's password.
 import type { CreateTenantInput, ListTenantsInput, ResetTenantAdminPasswordInput, SuspendTenantInput, TenantDto, UpdateTenantInput } from "@tenancy/contracts";
 import { PERMISSION_NAMES, TENANT_ADMIN_ROLE_KEY } from "@tenancy/contracts";
-import { nameSortKey, uuidv7, type Prisma } from "@tenancy/db";
+import { endSessions, nameSortKey, uuidv7, type Prisma } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../../lib/app-error.js";
 import { afterCursor, decodeCursor, page } from "../../lib/cursor.js";
@@ -155,7 +155,7 @@ export async function suspend(scope: Scope, input: z.infer<typeof SuspendTenantI
   if (before.status === "suspended") throw new AppError("INVALID_STATE", "This tenant is already suspended.");
   return scope.prisma.$transaction(async (tx) => {
     const tenant = await tx.tenant.update({ where: { id: input.tenantId }, data: { status: "suspended", suspendedAt: scope.clock.now(), suspensionReason: input.reason ?? null }, select: TENANT_SELECT });
-    await tx.session.deleteMany({ where: { tenantId: input.tenantId } });
+    await endSessions(tx, { tenantId: input.tenantId }, "suspended");
     await record(tx, scope, {
       type: "tenant.suspended",
       tenantId: tenant.id,
@@ -194,7 +194,7 @@ export async function resetAdminPassword(scope: Scope, input: z.infer<typeof Res
   const passwordHash = await hashPassword(input.password ?? generatedPassword!);
   await scope.prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true } });
-    await tx.session.deleteMany({ where: { userId: user.id } });
+    await endSessions(tx, { userId: user.id }, "password_reset");
     await record(tx, scope, {
       type: "tenant.admin_password_reset",
       tenantId: tenant.id,

@@ -182,7 +182,7 @@ export async function setActive(scope: TenantScope, userId: string, active: bool
     assertActorHolds(scope, permissionsOf(before), active ? "reactivate this user" : "deactivate this user");
     if (!active) await assertNotLastAdmin(tx, userId, "be deactivated");
     await tx.user.update({ where: { id: userId }, data: { status: active ? "active" : "deactivated", deactivatedAt: active ? null : scope.clock.now() } });
-    if (!active) await tx.sessions.endForUser(userId);
+    if (!active) await tx.sessions.endForUser(userId, { reason: "deactivated" });
     await record(tx, scope, {
       type: active ? "user.reactivated" : "user.deactivated",
       tenantId: scope.tenantId,
@@ -204,7 +204,7 @@ export async function resetPassword(scope: TenantScope, input: z.infer<typeof Re
     const target = await findUser(tx, input.userId);
     assertActorHolds(scope, permissionsOf(target), "reset this user's password");
     await tx.user.update({ where: { id: target.id }, data: { passwordHash, mustChangePassword: true } });
-    await tx.sessions.endForUser(target.id);
+    await tx.sessions.endForUser(target.id, { reason: "password_reset" });
     await record(tx, scope, {
       type: "user.password_reset",
       tenantId: scope.tenantId,
