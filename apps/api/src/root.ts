@@ -1,6 +1,7 @@
 // The app router: one sub-router per domain.
 import { auditRouter } from "./domains/audit/router.js";
 import { authRouter } from "./domains/auth/router.js";
+import { modulesRouter } from "./domains/modules/router.js";
 import { rolesRouter } from "./domains/roles/router.js";
 import { settingsRouter } from "./domains/settings/router.js";
 import { platformRouter } from "./domains/platform/router.js";
@@ -16,6 +17,7 @@ export const appRouter = router({
   roles: rolesRouter,
   settings: settingsRouter,
   audit: auditRouter,
+  modules: modulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

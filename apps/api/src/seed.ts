@@ -1,10 +1,12 @@
 // `pnpm db:seed`: sample data for development (tenants with admins and users, and the events and audit
 // entries their creation writes), through the same services the API uses. Refuses to run in production.
 // Safe to run twice: existing sample tenants are left as they are.
-import { CreateTenantInput } from "@tenancy/contracts";
+import { CreateModuleInput, CreatePlanInput, CreateTenantInput } from "@tenancy/contracts";
 import { openDatabase, uuidv7 } from "@tenancy/db";
 import { pino } from "pino";
 import { ensureFirstPlatformAdmin } from "./bootstrap.js";
+import * as catalog from "./domains/modules/platform-service.js";
+import { SAMPLE_CATALOG } from "./domains/modules/sample-catalog.js";
 import * as tenants from "./domains/platform/tenants-service.js";
 import { loadEnv } from "./env.js";
 import { systemClock } from "./lib/clock.js";
@@ -55,6 +57,16 @@ for (const sample of SAMPLES) {
     });
   }
   console.log(`  ${sample.slug}: created (admin@${sample.slug}.example, workspace "${sample.slug}")`);
+}
+for (const { module, plans, publish } of SAMPLE_CATALOG) {
+  if (await db.prisma.module.findUnique({ where: { key: module.key } })) {
+    console.log(`  module ${module.key}: already there`);
+    continue;
+  }
+  await catalog.create(scope, CreateModuleInput.parse(module));
+  for (const plan of plans) await catalog.createPlan(scope, CreatePlanInput.parse({ ...plan, moduleKey: module.key }));
+  if (publish) await catalog.publish(scope, module.key);
+  console.log(`  module ${module.key}: created with ${plans.length} plans${publish ? ", published" : " (draft)"}`);
 }
 console.log(`\nSample users' password: "${SAMPLE_PASSWORD}" (tenant admins must change it at first login).`);
 await db.close();

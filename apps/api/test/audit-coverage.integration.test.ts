@@ -56,6 +56,20 @@ async function platformAdmin(h: Harness, status: "active" | "deactivated") {
   return { ...o, adminId: admin.id };
 }
 
+const text = (en: string) => ({ en, fr: `${en} (fr)` });
+
+/** A draft module in the catalog (and, with `plan`, its first monthly plan), made by a platform admin. */
+async function catalogModule(h: Harness, { plan = false, publish = false } = {}) {
+  const o = await ops(h);
+  const key = `audit_mod_${unique()}`;
+  await o.caller.modules.create({ key, name: text("Audit Module"), description: text("For audit coverage."), category: "productivity", icon: "puzzle" });
+  const created = plan || publish ? await o.caller.modules.plans.create({ moduleKey: key, code: "basic", name: text("Basic"), interval: "monthly", prices: { EUR: 1000 } }) : null;
+  if (publish) await o.caller.modules.publish({ key });
+  return { ...o, key, planId: created?.id ?? "" };
+}
+
+const asPlatformAdmin = (o: { caller: Caller; id: string }, input: unknown): MutationCall => ({ caller: o.caller, input, tenantId: null, actorId: o.id });
+
 const asTenantAdmin = (t: Tenant & { client: Caller }, input: unknown): MutationCall => ({ caller: t.client, input, tenantId: t.tenantId, actorId: t.adminId });
 
 const FACTORIES: Record<string, Factory> = {
@@ -147,6 +161,32 @@ const FACTORIES: Record<string, Factory> = {
     return asTenantAdmin(t, { roleId: role.id });
   },
   "settings.update": async (h) => asTenantAdmin(await tenant(h), { localization: { dateFormat: "yyyy-MM-dd" }, compliance: { auditRetentionDays: 400 } }),
+  "modules.create": async (h) =>
+    asPlatformAdmin(await ops(h), { key: `audit_new_${unique()}`, name: text("New"), description: text("New module."), category: "analytics", icon: "chart-bar" }),
+  "modules.update": async (h) => {
+    const m = await catalogModule(h);
+    return asPlatformAdmin(m, { key: m.key, icon: "plug" });
+  },
+  "modules.publish": async (h) => {
+    const m = await catalogModule(h, { plan: true });
+    return asPlatformAdmin(m, { key: m.key });
+  },
+  "modules.retire": async (h) => {
+    const m = await catalogModule(h, { publish: true });
+    return asPlatformAdmin(m, { key: m.key });
+  },
+  "modules.plans.create": async (h) => {
+    const m = await catalogModule(h);
+    return asPlatformAdmin(m, { moduleKey: m.key, code: "pro", name: text("Pro"), interval: "annual", prices: { EUR: 10_000, USD: 11_000 } });
+  },
+  "modules.plans.newVersion": async (h) => {
+    const m = await catalogModule(h, { plan: true });
+    return asPlatformAdmin(m, { planId: m.planId, prices: { EUR: 1200 } });
+  },
+  "modules.plans.retire": async (h) => {
+    const m = await catalogModule(h, { plan: true });
+    return asPlatformAdmin(m, { planId: m.planId });
+  },
 };
 
 const mutations = discoverProcedures().filter((p) => p.type === "mutation");

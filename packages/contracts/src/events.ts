@@ -15,6 +15,8 @@ const define = <P extends z.ZodType>(def: EventDefinition<P>) => def;
 const TenantRef = z.object({ tenantId: z.string(), slug: z.string(), name: z.string() });
 const UserRef = z.object({ userId: z.string(), email: z.string() });
 const AdminRef = z.object({ adminId: z.string(), email: z.string() });
+const ModuleRef = z.object({ moduleKey: z.string() });
+const PlanRef = z.object({ planId: z.string(), moduleKey: z.string(), code: z.string(), interval: z.string(), version: z.number().int() });
 
 export const EVENTS = {
   "tenant.created": define({ module: "core", crud: "c", version: 1, description: "A tenant was created with its first admin.", payload: TenantRef.extend({ adminEmail: z.string() }) }),
@@ -42,6 +44,13 @@ export const EVENTS = {
   "role.created": define({ module: "core", crud: "c", version: 1, description: "A role was created.", payload: z.object({ roleId: z.string(), name: z.string() }) }),
   "role.updated": define({ module: "core", crud: "u", version: 1, description: "A role's name or permissions changed.", payload: z.object({ roleId: z.string(), name: z.string() }) }),
   "role.deleted": define({ module: "core", crud: "d", version: 1, description: "A role was deleted.", payload: z.object({ roleId: z.string(), name: z.string() }) }),
+  "module.created": define({ module: "platform", crud: "c", version: 1, description: "A module was added to the catalog, as a draft.", payload: ModuleRef }),
+  "module.updated": define({ module: "platform", crud: "u", version: 1, description: "A module's name, description, category, icon or metrics changed.", payload: ModuleRef.extend({ fields: z.array(z.string()) }) }),
+  "module.published": define({ module: "platform", crud: "u", version: 1, description: "A module was published: tenants see it in the marketplace.", payload: ModuleRef }),
+  "module.retired": define({ module: "platform", crud: "u", version: 1, description: "A module was retired: no new subscriptions; existing ones run to the end of their period.", payload: ModuleRef }),
+  "plan.created": define({ module: "platform", crud: "c", version: 1, description: "A plan was added to a module.", payload: PlanRef }),
+  "plan.version_created": define({ module: "platform", crud: "c", version: 1, description: "A plan's terms changed: a new version; subscriptions renew onto it.", payload: PlanRef.extend({ previousPlanId: z.string(), fields: z.array(z.string()) }) }),
+  "plan.retired": define({ module: "platform", crud: "u", version: 1, description: "A plan was retired: no new subscriptions; existing ones run to the end of their period.", payload: PlanRef }),
 } as const;
 
 export type EventType = keyof typeof EVENTS;

@@ -8,3 +8,5 @@ export * from "./audit.js";
 export * from "./users.js";
 export * from "./roles.js";
 export * from "./settings.js";
+export * from "./money.js";
+export * from "./modules.js";

@@ -154,3 +154,26 @@ describe("forTenant", () => {
     expect(count).toBeLessThan(await db.prisma.role.count());
   });
 });
+
+describe("the catalog helper", () => {
+  beforeAll(async () => {
+    await db.prisma.module.create({ data: { key: "catalog_probe", name: { en: "Probe", fr: "Sonde" }, description: {}, category: "productivity", icon: "puzzle" } });
+    await db.prisma.plan.create({ data: { id: uuidv7(), moduleKey: "catalog_probe", code: "basic", name: {}, interval: "monthly", version: 1, prices: { EUR: 100 } } });
+  });
+
+  it("reads the platform's modules and plans, the same for every tenant, with relations inside the catalog", async () => {
+    const a = forTenant(db.prisma, tenantA);
+    const modules = await a.catalog.module.findMany({ where: { key: "catalog_probe" }, include: { plans: true } });
+    expect(modules).toEqual([expect.objectContaining({ key: "catalog_probe", plans: [expect.objectContaining({ code: "basic" })] })]);
+    expect(await forTenant(db.prisma, tenantB).catalog.plan.count({ where: { moduleKey: "catalog_probe" } })).toBe(1);
+    expect(await a.$transaction((tx) => tx.catalog.plan.count({ where: { module: { is: { key: "catalog_probe" } } } }))).toBe(1);
+  });
+
+  it("cannot write the catalog", async () => {
+    const catalog = untyped(forTenant(db.prisma, tenantA)).catalog!;
+    for (const operation of ["create", "update", "updateMany", "upsert", "delete", "deleteMany", "createMany"]) {
+      expect(() => untyped(catalog.plan as object)[operation], operation).toThrow(TenantScopeError);
+    }
+    expect(() => catalog.subscription).toThrow(TenantScopeError);
+  });
+});

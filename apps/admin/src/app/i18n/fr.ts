@@ -1,5 +1,6 @@
 // French catalog: the same keys and placeholders as `en`.
 import type { Translation } from "./translate.js";
+import { billingFr } from "./billing.fr.js";
 import { errorsFr } from "./errors.fr.js";
 import { platformFr } from "./platform.fr.js";
 import { referenceFr } from "./reference.fr.js";
@@ -338,6 +339,7 @@ export const fr: Translation = {
   "settings.keepAuditIpAndUserAgentHint": "Désactivé, les nouvelles entrées ne disent plus qui s'est connecté d'où.",
   "settings.maskPersonalDataInExports": "Masquer les données personnelles dans les exports CSV",
   "settings.maskPersonalDataInExportsHint": "Les noms, e-mails et adresses IP sont partiellement masqués, et les modifications sont omises.",
+  ...billingFr,
   ...errorsFr,
   ...platformFr,
   ...referenceFr,
