@@ -4,6 +4,7 @@ import { authRouter } from "./domains/auth/router.js";
 import { modulesRouter } from "./domains/modules/router.js";
 import { rolesRouter } from "./domains/roles/router.js";
 import { settingsRouter } from "./domains/settings/router.js";
+import { subscriptionsRouter } from "./domains/subscriptions/router.js";
 import { platformRouter } from "./domains/platform/router.js";
 import { tenantRouter } from "./domains/tenant/router.js";
 import { usersRouter } from "./domains/users/router.js";
@@ -18,6 +19,7 @@ export const appRouter = router({
   settings: settingsRouter,
   audit: auditRouter,
   modules: modulesRouter,
+  subscriptions: subscriptionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

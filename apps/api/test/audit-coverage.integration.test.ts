@@ -4,6 +4,7 @@
 // without a valid-call factory below fails the suite, so new mutations cannot skip this.
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeModule } from "./catalog.js";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createHarness, STRONG_PASSWORD, type Harness } from "./harness.js";
 import { callPath, discoverProcedures } from "./procedures.js";
 
@@ -69,6 +70,15 @@ async function catalogModule(h: Harness, { plan = false, publish = false } = {})
 }
 
 const asPlatformAdmin = (o: { caller: Caller; id: string }, input: unknown): MutationCall => ({ caller: o.caller, input, tenantId: null, actorId: o.id });
+
+/** A tenant (its admin logged in from CLIENT) and a published module, the tenant on `status` of its basic plan. */
+async function subscriber(h: Harness, status: "none" | "trialing" | "active" = "active") {
+  const m = await makeModule(h);
+  const t = await tenant(h);
+  if (status === "trialing") await t.client.subscriptions.startTrial({ planId: m.plans.basic });
+  if (status === "active") await t.client.subscriptions.subscribe({ planId: m.plans.basic });
+  return { t, m };
+}
 
 const asTenantAdmin = (t: Tenant & { client: Caller }, input: unknown): MutationCall => ({ caller: t.client, input, tenantId: t.tenantId, actorId: t.adminId });
 
@@ -161,6 +171,40 @@ const FACTORIES: Record<string, Factory> = {
     return asTenantAdmin(t, { roleId: role.id });
   },
   "settings.update": async (h) => asTenantAdmin(await tenant(h), { localization: { dateFormat: "yyyy-MM-dd" }, compliance: { auditRetentionDays: 400 } }),
+  "subscriptions.startTrial": async (h) => {
+    const { t, m } = await subscriber(h, "none");
+    return asTenantAdmin(t, { planId: m.plans.pro, continueAfterTrial: true });
+  },
+  "subscriptions.subscribe": async (h) => {
+    const { t, m } = await subscriber(h, "none");
+    return asTenantAdmin(t, { planId: m.plans.basic });
+  },
+  "subscriptions.changePlan": async (h) => {
+    const { t, m } = await subscriber(h);
+    return asTenantAdmin(t, { planId: m.plans.pro });
+  },
+  "subscriptions.switchInterval": async (h) => {
+    const { t, m } = await subscriber(h);
+    return asTenantAdmin(t, { moduleKey: m.key });
+  },
+  "subscriptions.cancel": async (h) => {
+    const { t, m } = await subscriber(h);
+    return asTenantAdmin(t, { moduleKey: m.key });
+  },
+  "subscriptions.resume": async (h) => {
+    const { t, m } = await subscriber(h);
+    await t.client.subscriptions.cancel({ moduleKey: m.key });
+    return asTenantAdmin(t, { moduleKey: m.key });
+  },
+  "subscriptions.activate": async (h) => {
+    const { t, m } = await subscriber(h, "trialing");
+    await t.client.subscriptions.deactivate({ moduleKey: m.key });
+    return asTenantAdmin(t, { moduleKey: m.key });
+  },
+  "subscriptions.deactivate": async (h) => {
+    const { t, m } = await subscriber(h);
+    return asTenantAdmin(t, { moduleKey: m.key });
+  },
   "modules.create": async (h) =>
     asPlatformAdmin(await ops(h), { key: `audit_new_${unique()}`, name: text("New"), description: text("New module."), category: "analytics", icon: "chart-bar" }),
   "modules.update": async (h) => {

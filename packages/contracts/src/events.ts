@@ -16,6 +16,7 @@ const TenantRef = z.object({ tenantId: z.string(), slug: z.string(), name: z.str
 const UserRef = z.object({ userId: z.string(), email: z.string() });
 const AdminRef = z.object({ adminId: z.string(), email: z.string() });
 const ModuleRef = z.object({ moduleKey: z.string() });
+const SubscriptionRef = z.object({ subscriptionId: z.string(), moduleKey: z.string(), planId: z.string() });
 const PlanRef = z.object({ planId: z.string(), moduleKey: z.string(), code: z.string(), interval: z.string(), version: z.number().int() });
 
 export const EVENTS = {
@@ -51,6 +52,16 @@ export const EVENTS = {
   "plan.created": define({ module: "platform", crud: "c", version: 1, description: "A plan was added to a module.", payload: PlanRef }),
   "plan.version_created": define({ module: "platform", crud: "c", version: 1, description: "A plan's terms changed: a new version; subscriptions renew onto it.", payload: PlanRef.extend({ previousPlanId: z.string(), fields: z.array(z.string()) }) }),
   "plan.retired": define({ module: "platform", crud: "u", version: 1, description: "A plan was retired: no new subscriptions; existing ones run to the end of their period.", payload: PlanRef }),
+  "subscription.trial_started": define({ module: "billing", crud: "c", version: 1, description: "A free trial of a module started.", payload: SubscriptionRef.extend({ trialEnd: z.string(), continueAfterTrial: z.boolean() }) }),
+  "subscription.subscribed": define({ module: "billing", crud: "c", version: 1, description: "A module was subscribed to (during its trial: to continue when the trial ends).", payload: SubscriptionRef.extend({ afterTrial: z.boolean() }) }),
+  "subscription.trial_choice_changed": define({ module: "billing", crud: "u", version: 1, description: "Whether a trial becomes a paid subscription when it ends was changed.", payload: SubscriptionRef.extend({ continueAfterTrial: z.boolean(), trialEnd: z.string() }) }),
+  "subscription.plan_changed": define({ module: "billing", crud: "u", version: 1, description: "A subscription moved to another plan, now (prorated).", payload: SubscriptionRef.extend({ fromPlanId: z.string() }) }),
+  "subscription.plan_change_scheduled": define({ module: "billing", crud: "u", version: 1, description: "A subscription will move to another plan at the end of its period.", payload: SubscriptionRef.extend({ toPlanId: z.string(), effectiveAt: z.string() }) }),
+  "subscription.cancel_scheduled": define({ module: "billing", crud: "u", version: 1, description: "A subscription was canceled; it ends at the end of its period.", payload: SubscriptionRef.extend({ endsAt: z.string() }) }),
+  "subscription.resumed": define({ module: "billing", crud: "u", version: 1, description: "A canceled subscription was resumed before it ended.", payload: SubscriptionRef }),
+  "subscription.activated": define({ module: "billing", crud: "u", version: 1, description: "A subscribed module was activated: it is open to the workspace's users.", payload: SubscriptionRef }),
+  "subscription.renewal_terms_changed": define({ module: "billing", crud: "u", version: 1, description: "A plan's terms changed: the subscription renews onto the new version at the end of its period.", payload: SubscriptionRef.extend({ newPlanId: z.string(), effectiveAt: z.string() }) }),
+  "subscription.deactivated": define({ module: "billing", crud: "u", version: 1, description: "A subscribed module was deactivated: it is closed, its data kept, its usage no longer counted.", payload: SubscriptionRef }),
 } as const;
 
 export type EventType = keyof typeof EVENTS;

@@ -10,3 +10,4 @@ export * from "./roles.js";
 export * from "./settings.js";
 export * from "./money.js";
 export * from "./modules.js";
+export * from "./subscriptions.js";

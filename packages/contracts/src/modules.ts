@@ -189,6 +189,8 @@ export const MarketplaceModule = z.object({
   icon: z.string(),
   metrics: z.array(ModuleMetric),
   plans: z.array(MarketplacePlan),
+  /** True while the workspace never had this module (a trial is for workspaces new to a module). */
+  trialAvailable: z.boolean(),
 });
 
 export const MarketplaceOutput = z.object({

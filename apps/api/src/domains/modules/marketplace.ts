@@ -12,6 +12,7 @@ export async function marketplace(scope: TenantScope) {
     orderBy: [{ code: "asc" }, { interval: "asc" }],
     select: PLAN_SELECT,
   });
+  const known = new Set((await scope.db.subscription.findMany({ select: { moduleKey: true } })).map((s) => s.moduleKey));
   const latest = latestVersionIds(plans);
   const offered = plans.filter((p) => latest.has(p.id) && p.status === "active");
   return {
@@ -44,6 +45,7 @@ export async function marketplace(scope: TenantScope) {
               pricingModel: p.pricingModel,
             };
           }),
+        trialAvailable: !known.has(key),
       };
     }),
   };

@@ -186,10 +186,33 @@ export async function createPlan(scope: Scope, input: z.infer<typeof CreatePlanI
   }
 }
 
-/** Hook for what a new version means for running subscriptions (they are told before they renew onto it). */
-export type OnNewVersion = (tx: Tx, scope: Scope, previous: PlanRow, next: PlanRow) => Promise<void>;
+/**
+ * Running subscriptions on older versions renew onto the new one at their period's end: each tenant is told
+ * now (an event, for notifications), in the transaction that makes the version.
+ */
+async function announceNewTerms(tx: Tx, scope: Scope, next: PlanRow) {
+  const subscriptions = await tx.subscription.findMany({
+    where: {
+      status: { in: ["trialing", "active", "past_due"] },
+      OR: [
+        { plan: { moduleKey: next.moduleKey, code: next.code, interval: next.interval, version: { lt: next.version } } },
+        { pendingPlan: { moduleKey: next.moduleKey, code: next.code, interval: next.interval, version: { lt: next.version } } },
+      ],
+    },
+    select: { id: true, tenantId: true, moduleKey: true, planId: true, currentPeriodEnd: true },
+  });
+  for (const sub of subscriptions) {
+    await record(tx, scope, {
+      type: "subscription.renewal_terms_changed",
+      tenantId: sub.tenantId,
+      target: { type: "subscription", id: sub.id, name: sub.moduleKey },
+      changes: { newPlanId: next.id, effectiveAt: sub.currentPeriodEnd.toISOString() },
+      payload: { subscriptionId: sub.id, moduleKey: sub.moduleKey, planId: sub.planId, newPlanId: next.id, effectiveAt: sub.currentPeriodEnd.toISOString() },
+    });
+  }
+}
 
-export async function newPlanVersion(scope: Scope, input: z.infer<typeof NewPlanVersionInput>, onNewVersion?: OnNewVersion) {
+export async function newPlanVersion(scope: Scope, input: z.infer<typeof NewPlanVersionInput>) {
   const { planId, ...terms } = input;
   try {
     return await scope.prisma.$transaction(async (tx) => {
@@ -227,7 +250,7 @@ export async function newPlanVersion(scope: Scope, input: z.infer<typeof NewPlan
         changes,
         payload: { ...planRef(row), previousPlanId: latest.id, fields: Object.keys(changes) },
       });
-      await onNewVersion?.(tx, scope, latest, row);
+      await announceNewTerms(tx, scope, row);
       return toPlanDto(row, true);
     });
   } catch (error) {
