@@ -1,6 +1,7 @@
 // The app router: one sub-router per domain.
 import { auditRouter } from "./domains/audit/router.js";
 import { authRouter } from "./domains/auth/router.js";
+import { integrationsRouter } from "./domains/integrations/router.js";
 import { modulesRouter } from "./domains/modules/router.js";
 import { rolesRouter } from "./domains/roles/router.js";
 import { settingsRouter } from "./domains/settings/router.js";
@@ -20,6 +21,7 @@ export const appRouter = router({
   audit: auditRouter,
   modules: modulesRouter,
   subscriptions: subscriptionsRouter,
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
