@@ -1,6 +1,7 @@
 // The app router: one sub-router per domain.
 import { auditRouter } from "./domains/audit/router.js";
 import { authRouter } from "./domains/auth/router.js";
+import { billingRouter } from "./domains/billing/router.js";
 import { integrationsRouter } from "./domains/integrations/router.js";
 import { modulesRouter } from "./domains/modules/router.js";
 import { rolesRouter } from "./domains/roles/router.js";
@@ -22,6 +23,7 @@ export const appRouter = router({
   modules: modulesRouter,
   subscriptions: subscriptionsRouter,
   integrations: integrationsRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

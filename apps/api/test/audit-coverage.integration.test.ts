@@ -4,6 +4,9 @@
 // without a valid-call factory below fails the suite, so new mutations cannot skip this.
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { logOnlyGateway } from "../src/domains/billing/gateway.js";
+import { runBilling } from "../src/jobs/billing.js";
 import { makeModule } from "./catalog.js";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createHarness, STRONG_PASSWORD, type Harness } from "./harness.js";
 import { callPath, discoverProcedures } from "./procedures.js";
@@ -78,6 +81,15 @@ async function subscriber(h: Harness, status: "none" | "trialing" | "active" = "
   if (status === "trialing") await t.client.subscriptions.startTrial({ planId: m.plans.basic });
   if (status === "active") await t.client.subscriptions.subscribe({ planId: m.plans.basic });
   return { t, m };
+}
+
+/** An open invoice of a tenant, issued by the billing job, for a platform admin (from CLIENT) to settle. */
+async function openInvoice(h: Harness) {
+  const { t } = await subscriber(h);
+  await runBilling(h.services, { gateway: logOnlyGateway(pino({ level: "silent" })) });
+  const invoice = await h.db.prisma.invoice.findFirstOrThrow({ where: { tenantId: t.tenantId, status: "open" } });
+  const o = await ops(h);
+  return { caller: o.caller, input: { invoiceId: invoice.id }, tenantId: t.tenantId, actorId: o.id };
 }
 
 const asTenantAdmin = (t: Tenant & { client: Caller }, input: unknown): MutationCall => ({ caller: t.client, input, tenantId: t.tenantId, actorId: t.adminId });
@@ -205,6 +217,10 @@ const FACTORIES: Record<string, Factory> = {
     const { t, m } = await subscriber(h);
     return asTenantAdmin(t, { moduleKey: m.key });
   },
+  "billing.admin.invoices.markPaid": openInvoice,
+  "billing.admin.invoices.markVoid": openInvoice,
+  "billing.admin.invoices.markUncollectible": openInvoice,
+  "billing.admin.settings.update": async (h) => asPlatformAdmin(await ops(h), { pastDueAfterDays: 10 + unique(), cancelAfterDays: 30 }),
   "modules.create": async (h) =>
     asPlatformAdmin(await ops(h), { key: `audit_new_${unique()}`, name: text("New"), description: text("New module."), category: "analytics", icon: "chart-bar" }),
   "modules.update": async (h) => {

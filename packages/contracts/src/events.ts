@@ -17,6 +17,7 @@ const UserRef = z.object({ userId: z.string(), email: z.string() });
 const AdminRef = z.object({ adminId: z.string(), email: z.string() });
 const ModuleRef = z.object({ moduleKey: z.string() });
 const SubscriptionRef = z.object({ subscriptionId: z.string(), moduleKey: z.string(), planId: z.string() });
+const InvoiceRef = z.object({ invoiceId: z.string(), number: z.string().nullable(), subscriptionId: z.string(), total: z.number().int(), currency: z.string() });
 const PlanRef = z.object({ planId: z.string(), moduleKey: z.string(), code: z.string(), interval: z.string(), version: z.number().int() });
 
 export const EVENTS = {
@@ -62,6 +63,18 @@ export const EVENTS = {
   "subscription.activated": define({ module: "billing", crud: "u", version: 1, description: "A subscribed module was activated: it is open to the workspace's users.", payload: SubscriptionRef }),
   "subscription.renewal_terms_changed": define({ module: "billing", crud: "u", version: 1, description: "A plan's terms changed: the subscription renews onto the new version at the end of its period.", payload: SubscriptionRef.extend({ newPlanId: z.string(), effectiveAt: z.string() }) }),
   "subscription.deactivated": define({ module: "billing", crud: "u", version: 1, description: "A subscribed module was deactivated: it is closed, its data kept, its usage no longer counted.", payload: SubscriptionRef }),
+  "subscription.trial_converted": define({ module: "billing", crud: "u", version: 1, description: "A trial ended and became a paid subscription, as the tenant chose.", payload: SubscriptionRef.extend({ periodEnd: z.string() }) }),
+  "subscription.trial_expired": define({ module: "billing", crud: "u", version: 1, description: "A trial ended without becoming a subscription; the module is closed.", payload: SubscriptionRef.extend({ reason: z.string() }) }),
+  "subscription.renewed": define({ module: "billing", crud: "u", version: 1, description: "A subscription started a new period (on the newest version of its plan, or the plan chosen for it).", payload: SubscriptionRef.extend({ fromPlanId: z.string(), periodStart: z.string(), periodEnd: z.string(), quantity: z.number().int() }) }),
+  "subscription.ended": define({ module: "billing", crud: "u", version: 1, description: "A subscription ended (canceled at its period's end, its plan or module retired, or unpaid); the module is closed.", payload: SubscriptionRef.extend({ reason: z.enum(["canceled", "retired", "unpaid"]) }) }),
+  "subscription.past_due": define({ module: "billing", crud: "u", version: 1, description: "An invoice is unpaid after the grace period: the subscription is past due.", payload: SubscriptionRef.extend({ invoiceId: z.string() }) }),
+  "subscription.payment_received": define({ module: "billing", crud: "u", version: 1, description: "The overdue invoices of a past-due subscription were paid: it is active again.", payload: SubscriptionRef.extend({ invoiceId: z.string() }) }),
+  "invoice.issued": define({ module: "billing", crud: "c", version: 1, description: "An invoice was issued.", payload: InvoiceRef.extend({ status: z.string() }) }),
+  "invoice.paid": define({ module: "billing", crud: "u", version: 1, description: "An invoice was marked paid.", payload: InvoiceRef }),
+  "invoice.voided": define({ module: "billing", crud: "u", version: 1, description: "An invoice was voided.", payload: InvoiceRef }),
+  "invoice.marked_uncollectible": define({ module: "billing", crud: "u", version: 1, description: "An invoice was marked uncollectible.", payload: InvoiceRef }),
+  "invoice.overdue": define({ module: "billing", crud: "u", version: 1, description: "An invoice is still unpaid after a grace period (dunning step).", payload: InvoiceRef.extend({ stage: z.number().int() }) }),
+  "billing.settings_updated": define({ module: "platform", crud: "u", version: 1, description: "The platform's billing settings (dunning grace periods) changed.", payload: z.object({ fields: z.array(z.string()) }) }),
 } as const;
 
 export type EventType = keyof typeof EVENTS;

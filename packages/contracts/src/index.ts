@@ -11,3 +11,4 @@ export * from "./settings.js";
 export * from "./money.js";
 export * from "./modules.js";
 export * from "./subscriptions.js";
+export * from "./billing.js";

@@ -113,6 +113,7 @@ async function addCharges(tx: TenantTx, sub: SubscriptionRow, lines: ChargeLine[
       tenantId: tx.tenantId,
       subscriptionId: sub.id,
       kind: line.kind,
+      planId: line.planId,
       description: line.description,
       quantity: line.quantity,
       unitAmount: line.unitAmount,
