@@ -9,6 +9,7 @@ import { settingsRouter } from "./domains/settings/router.js";
 import { subscriptionsRouter } from "./domains/subscriptions/router.js";
 import { platformRouter } from "./domains/platform/router.js";
 import { tenantRouter } from "./domains/tenant/router.js";
+import { usageRouter } from "./domains/usage/router.js";
 import { usersRouter } from "./domains/users/router.js";
 import { router } from "./trpc/init.js";
 
@@ -24,6 +25,7 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   integrations: integrationsRouter,
   billing: billingRouter,
+  usage: usageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -40,6 +40,7 @@ export const ERRORS = {
   WEAK_PASSWORD: { trpc: "BAD_REQUEST", status: 400 },
   WRONG_PASSWORD: { trpc: "BAD_REQUEST", status: 400 },
   RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", status: 429 },
+  USAGE_LIMIT_REACHED: { trpc: "TOO_MANY_REQUESTS", status: 429 },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", status: 500 },
 } as const;
 

@@ -74,6 +74,7 @@ export const EVENTS = {
   "invoice.voided": define({ module: "billing", crud: "u", version: 1, description: "An invoice was voided.", payload: InvoiceRef }),
   "invoice.marked_uncollectible": define({ module: "billing", crud: "u", version: 1, description: "An invoice was marked uncollectible.", payload: InvoiceRef }),
   "invoice.overdue": define({ module: "billing", crud: "u", version: 1, description: "An invoice is still unpaid after a grace period (dunning step).", payload: InvoiceRef.extend({ stage: z.number().int() }) }),
+  "usage.threshold_reached": define({ module: "billing", crud: "u", version: 1, description: "A module's usage reached 80% or 100% of its plan's limit for the period.", payload: z.object({ moduleKey: z.string(), metric: z.string(), percent: z.union([z.literal(80), z.literal(100)]), value: z.number().int(), limit: z.number().int(), periodStart: z.string() }) }),
   "billing.settings_updated": define({ module: "platform", crud: "u", version: 1, description: "The platform's billing settings (dunning grace periods) changed.", payload: z.object({ fields: z.array(z.string()) }) }),
 } as const;
 

@@ -12,3 +12,4 @@ export * from "./money.js";
 export * from "./modules.js";
 export * from "./subscriptions.js";
 export * from "./billing.js";
+export * from "./usage.js";

@@ -94,7 +94,10 @@ export const UpdateModuleInput = z.object({
 export const ModuleKeyInput = z.object({ key: ModuleKey });
 
 /** Limits per metric: a whole number >= 0 for each limited metric; a metric left out is unlimited. */
-export const PlanLimits = z.record(MetricKey, z.number().int("A limit is a whole number.").min(0, "A limit cannot be negative.").max(1_000_000_000_000));
+export const PlanLimits = z.record(
+  MetricKey,
+  z.number().int("A limit is a whole number.").min(0, "A limit cannot be negative.").max(2_000_000_000, "A limit is at most 2,000,000,000; leave the metric out for no limit."),
+);
 
 export const CreatePlanInput = z.object({
   moduleKey: ModuleKey,

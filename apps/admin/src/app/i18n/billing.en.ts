@@ -30,5 +30,6 @@ export const billingEn = {
   "event.invoice.voided": "An invoice was voided.",
   "event.invoice.marked_uncollectible": "An invoice was marked uncollectible.",
   "event.invoice.overdue": "An invoice is still unpaid after a grace period.",
+  "event.usage.threshold_reached": "A module's usage reached 80% or 100% of its plan's limit for the period.",
   "event.billing.settings_updated": "The platform's billing settings changed.",
 } as const;

@@ -32,5 +32,6 @@ export const billingFr: Section<typeof billingEn> = {
   "event.invoice.voided": "Une facture a été annulée.",
   "event.invoice.marked_uncollectible": "Une facture a été marquée irrécouvrable.",
   "event.invoice.overdue": "Une facture reste impayée après un délai de grâce.",
+  "event.usage.threshold_reached": "L'usage d'un module a atteint 80 % ou 100 % de la limite de sa formule pour la période.",
   "event.billing.settings_updated": "Les paramètres de facturation de la plateforme ont changé.",
 };
