@@ -109,6 +109,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: TrustProxy,
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   EMAIL_SENDER: z.enum(["log", "none"]).default("log"),
+  /** The payment gateway: "log" (log-only: charges nothing, invoices stay open until marked paid) until a provider is chosen. */
+  PAYMENT_GATEWAY: z.enum(["log"]).default("log"),
   /** Run the background jobs in the API process; set false when `pnpm --filter @tenancy/api worker` runs them. */
   RUN_JOBS: z
     .enum(["true", "false"])

@@ -1,10 +1,15 @@
 // The app router: one sub-router per domain.
 import { auditRouter } from "./domains/audit/router.js";
 import { authRouter } from "./domains/auth/router.js";
+import { billingRouter } from "./domains/billing/router.js";
+import { integrationsRouter } from "./domains/integrations/router.js";
+import { modulesRouter } from "./domains/modules/router.js";
 import { rolesRouter } from "./domains/roles/router.js";
 import { settingsRouter } from "./domains/settings/router.js";
+import { subscriptionsRouter } from "./domains/subscriptions/router.js";
 import { platformRouter } from "./domains/platform/router.js";
 import { tenantRouter } from "./domains/tenant/router.js";
+import { usageRouter } from "./domains/usage/router.js";
 import { usersRouter } from "./domains/users/router.js";
 import { router } from "./trpc/init.js";
 
@@ -16,6 +21,11 @@ export const appRouter = router({
   roles: rolesRouter,
   settings: settingsRouter,
   audit: auditRouter,
+  modules: modulesRouter,
+  subscriptions: subscriptionsRouter,
+  integrations: integrationsRouter,
+  billing: billingRouter,
+  usage: usageRouter,
 });
 
 export type AppRouter = typeof appRouter;

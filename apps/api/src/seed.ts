@@ -1,17 +1,22 @@
 // `pnpm db:seed`: sample data for development (tenants with admins and users, and the events and audit
 // entries their creation writes), through the same services the API uses. Refuses to run in production.
 // Safe to run twice: existing sample tenants are left as they are.
-import { CreateTenantInput } from "@tenancy/contracts";
+import { CreateModuleInput, CreatePlanInput, CreateTenantInput, PERMISSION_NAMES } from "@tenancy/contracts";
 import { nameSortKey, openDatabase, uuidv7 } from "@tenancy/db";
 import { pino } from "pino";
 import { ensureFirstPlatformAdmin } from "./bootstrap.js";
+import * as catalog from "./domains/modules/platform-service.js";
+import { SAMPLE_CATALOG } from "./domains/modules/sample-catalog.js";
 import * as tenants from "./domains/platform/tenants-service.js";
+import { logOnlyGateway } from "./domains/billing/gateway.js";
+import * as subscriptions from "./domains/subscriptions/service.js";
+import { runBilling } from "./jobs/billing.js";
 import { loadEnv } from "./env.js";
 import { systemClock } from "./lib/clock.js";
 import { createEmailSender } from "./lib/email.js";
 import { hashPassword } from "./lib/passwords.js";
 import { record } from "./lib/record.js";
-import { systemScope } from "./lib/scope.js";
+import { SYSTEM_ACTOR, systemScope, tenantScope } from "./lib/scope.js";
 
 export const SAMPLE_PASSWORD = "sample data password";
 
@@ -56,5 +61,37 @@ for (const sample of SAMPLES) {
   }
   console.log(`  ${sample.slug}: created (admin@${sample.slug}.example, workspace "${sample.slug}")`);
 }
+for (const { module, plans, publish } of SAMPLE_CATALOG) {
+  if (await db.prisma.module.findUnique({ where: { key: module.key } })) {
+    console.log(`  module ${module.key}: already there`);
+    continue;
+  }
+  await catalog.create(scope, CreateModuleInput.parse(module));
+  for (const plan of plans) await catalog.createPlan(scope, CreatePlanInput.parse({ ...plan, moduleKey: module.key }));
+  if (publish) await catalog.publish(scope, module.key);
+  console.log(`  module ${module.key}: created with ${plans.length} plans${publish ? ", published" : " (draft)"}`);
+}
+// Sample subscriptions (a trial that continues, paid ones), and their first invoices from the billing job.
+const SAMPLE_SUBSCRIPTIONS: Record<string, Array<{ module: string; plan: string; interval: "monthly" | "annual"; trial?: boolean }>> = {
+  acme: [
+    { module: "integrations", plan: "starter", interval: "monthly", trial: true },
+    { module: "crm", plan: "team", interval: "annual" },
+  ],
+  "boulangerie-dupont": [{ module: "helpdesk", plan: "basic", interval: "monthly" }],
+  "kiwi-tours": [{ module: "crm", plan: "team", interval: "monthly" }],
+};
+for (const [slug, wanted] of Object.entries(SAMPLE_SUBSCRIPTIONS)) {
+  const tenant = await db.prisma.tenant.findUniqueOrThrow({ where: { slug }, select: { id: true, timeZone: true } });
+  const as = tenantScope(services, { tenantId: tenant.id, timeZone: tenant.timeZone, actor: SYSTEM_ACTOR, permissions: PERMISSION_NAMES }, scope.request);
+  for (const { module, plan, interval, trial } of wanted) {
+    if (await db.prisma.subscription.findFirst({ where: { tenantId: tenant.id, moduleKey: module } })) continue;
+    const { id: planId } = await db.prisma.plan.findFirstOrThrow({ where: { moduleKey: module, code: plan, interval }, orderBy: { version: "desc" } });
+    if (trial) await subscriptions.startTrial(as, { planId, continueAfterTrial: true });
+    else await subscriptions.subscribe(as, { planId });
+    console.log(`  ${slug}: ${trial ? "trial of" : "subscribed to"} ${module} (${plan}, ${interval})`);
+  }
+}
+const { issued } = await runBilling(services, { gateway: logOnlyGateway(log) });
+if (issued.length > 0) console.log(`  billing: ${issued.length} invoice(s) issued`);
 console.log(`\nSample users' password: "${SAMPLE_PASSWORD}" (tenant admins must change it at first login).`);
 await db.close();

@@ -4,6 +4,10 @@
 // without a valid-call factory below fails the suite, so new mutations cannot skip this.
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { logOnlyGateway } from "../src/domains/billing/gateway.js";
+import { runBilling } from "../src/jobs/billing.js";
+import { makeModule } from "./catalog.js";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createHarness, STRONG_PASSWORD, type Harness } from "./harness.js";
 import { callPath, discoverProcedures } from "./procedures.js";
 
@@ -54,6 +58,38 @@ async function platformAdmin(h: Harness, status: "active" | "deactivated") {
   const { admin } = await o.caller.platform.admins.create({ email: `ops-${unique()}@example.com`, name: "Second Admin" });
   if (status === "deactivated") await o.caller.platform.admins.deactivate({ adminId: admin.id });
   return { ...o, adminId: admin.id };
+}
+
+const text = (en: string) => ({ en, fr: `${en} (fr)` });
+
+/** A draft module in the catalog (and, with `plan`, its first monthly plan), made by a platform admin. */
+async function catalogModule(h: Harness, { plan = false, publish = false } = {}) {
+  const o = await ops(h);
+  const key = `audit_mod_${unique()}`;
+  await o.caller.modules.create({ key, name: text("Audit Module"), description: text("For audit coverage."), category: "productivity", icon: "puzzle" });
+  const created = plan || publish ? await o.caller.modules.plans.create({ moduleKey: key, code: "basic", name: text("Basic"), interval: "monthly", prices: { EUR: 1000 } }) : null;
+  if (publish) await o.caller.modules.publish({ key });
+  return { ...o, key, planId: created?.id ?? "" };
+}
+
+const asPlatformAdmin = (o: { caller: Caller; id: string }, input: unknown): MutationCall => ({ caller: o.caller, input, tenantId: null, actorId: o.id });
+
+/** A tenant (its admin logged in from CLIENT) and a published module, the tenant on `status` of its basic plan. */
+async function subscriber(h: Harness, status: "none" | "trialing" | "active" = "active") {
+  const m = await makeModule(h);
+  const t = await tenant(h);
+  if (status === "trialing") await t.client.subscriptions.startTrial({ planId: m.plans.basic });
+  if (status === "active") await t.client.subscriptions.subscribe({ planId: m.plans.basic });
+  return { t, m };
+}
+
+/** An open invoice of a tenant, issued by the billing job, for a platform admin (from CLIENT) to settle. */
+async function openInvoice(h: Harness) {
+  const { t } = await subscriber(h);
+  await runBilling(h.services, { gateway: logOnlyGateway(pino({ level: "silent" })) });
+  const invoice = await h.db.prisma.invoice.findFirstOrThrow({ where: { tenantId: t.tenantId, status: "open" } });
+  const o = await ops(h);
+  return { caller: o.caller, input: { invoiceId: invoice.id }, tenantId: t.tenantId, actorId: o.id };
 }
 
 const asTenantAdmin = (t: Tenant & { client: Caller }, input: unknown): MutationCall => ({ caller: t.client, input, tenantId: t.tenantId, actorId: t.adminId });
@@ -155,6 +191,70 @@ const FACTORIES: Record<string, Factory> = {
     return asTenantAdmin(t, { roleId: role.id });
   },
   "settings.update": async (h) => asTenantAdmin(await tenant(h), { localization: { dateFormat: "yyyy-MM-dd" }, compliance: { auditRetentionDays: 400 } }),
+  "subscriptions.startTrial": async (h) => {
+    const { t, m } = await subscriber(h, "none");
+    return asTenantAdmin(t, { planId: m.plans.pro, continueAfterTrial: true });
+  },
+  "subscriptions.subscribe": async (h) => {
+    const { t, m } = await subscriber(h, "none");
+    return asTenantAdmin(t, { planId: m.plans.basic });
+  },
+  "subscriptions.changePlan": async (h) => {
+    const { t, m } = await subscriber(h);
+    return asTenantAdmin(t, { planId: m.plans.pro });
+  },
+  "subscriptions.switchInterval": async (h) => {
+    const { t, m } = await subscriber(h);
+    return asTenantAdmin(t, { moduleKey: m.key });
+  },
+  "subscriptions.cancel": async (h) => {
+    const { t, m } = await subscriber(h);
+    return asTenantAdmin(t, { moduleKey: m.key });
+  },
+  "subscriptions.resume": async (h) => {
+    const { t, m } = await subscriber(h);
+    await t.client.subscriptions.cancel({ moduleKey: m.key });
+    return asTenantAdmin(t, { moduleKey: m.key });
+  },
+  "subscriptions.activate": async (h) => {
+    const { t, m } = await subscriber(h, "trialing");
+    await t.client.subscriptions.deactivate({ moduleKey: m.key });
+    return asTenantAdmin(t, { moduleKey: m.key });
+  },
+  "subscriptions.deactivate": async (h) => {
+    const { t, m } = await subscriber(h);
+    return asTenantAdmin(t, { moduleKey: m.key });
+  },
+  "billing.admin.invoices.markPaid": openInvoice,
+  "billing.admin.invoices.markVoid": openInvoice,
+  "billing.admin.invoices.markUncollectible": openInvoice,
+  "billing.admin.settings.update": async (h) => asPlatformAdmin(await ops(h), { pastDueAfterDays: 10 + unique(), cancelAfterDays: 30 }),
+  "modules.create": async (h) =>
+    asPlatformAdmin(await ops(h), { key: `audit_new_${unique()}`, name: text("New"), description: text("New module."), category: "analytics", icon: "chart-bar" }),
+  "modules.update": async (h) => {
+    const m = await catalogModule(h);
+    return asPlatformAdmin(m, { key: m.key, icon: "plug" });
+  },
+  "modules.publish": async (h) => {
+    const m = await catalogModule(h, { plan: true });
+    return asPlatformAdmin(m, { key: m.key });
+  },
+  "modules.retire": async (h) => {
+    const m = await catalogModule(h, { publish: true });
+    return asPlatformAdmin(m, { key: m.key });
+  },
+  "modules.plans.create": async (h) => {
+    const m = await catalogModule(h);
+    return asPlatformAdmin(m, { moduleKey: m.key, code: "pro", name: text("Pro"), interval: "annual", prices: { EUR: 10_000, USD: 11_000 } });
+  },
+  "modules.plans.newVersion": async (h) => {
+    const m = await catalogModule(h, { plan: true });
+    return asPlatformAdmin(m, { planId: m.planId, prices: { EUR: 1200 } });
+  },
+  "modules.plans.retire": async (h) => {
+    const m = await catalogModule(h, { plan: true });
+    return asPlatformAdmin(m, { planId: m.planId });
+  },
 };
 
 const mutations = discoverProcedures().filter((p) => p.type === "mutation");

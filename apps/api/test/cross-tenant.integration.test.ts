@@ -11,8 +11,10 @@ import { pino } from "pino";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { tenantModels } from "@tenancy/db";
 import { createServer } from "../src/server.js";
 import { sessionCookieName } from "../src/trpc/context.js";
+import { makeModule } from "./catalog.js";
 import { createHarness, STRONG_PASSWORD, type Harness } from "./harness.js";
 import { FAR_DATES, HOSTILE_STRINGS } from "./hostile-inputs.js";
 import { callPath, discoverProcedures, generateInput, Rng, type FuzzPools, type ProcedureInfo } from "./procedures.js";
@@ -106,21 +108,23 @@ function judge(info: ProcedureInfo, input: unknown, outcome: Awaited<ReturnType<
   return { code: error.code, reached };
 }
 
-/** Every row of A's, so the probe can prove B changed nothing of A's (nor wrote anything under A's id). */
+/**
+ * Every row of A's, so the probe can prove B changed nothing of A's (nor wrote anything under A's id): A's
+ * tenant row, its users' sessions, and every tenant-owned model as the schema defines them (a new one is
+ * included without being listed here).
+ */
 async function alphaSnapshot(): Promise<string> {
   const p = h.db.prisma;
   const where = { tenantId: alpha.tenantId };
-  const byId = { id: "asc" } as const;
+  const delegates = p as unknown as Record<string, { findMany(args: unknown): Promise<unknown[]> }>;
+  const models = tenantModels(p);
   const rows = await Promise.all([
     p.tenant.findUnique({ where: { id: alpha.tenantId } }),
-    p.user.findMany({ where, orderBy: byId }),
-    p.role.findMany({ where, orderBy: byId }),
-    p.userRole.findMany({ where, orderBy: [{ userId: "asc" }, { roleId: "asc" }] }),
-    p.session.findMany({ where, orderBy: byId }),
-    p.auditEntry.findMany({ where, orderBy: byId }),
-    p.event.findMany({ where, orderBy: byId }),
+    p.session.findMany({ where }),
+    ...models.map((model) => delegates[model[0]!.toLowerCase() + model.slice(1)]!.findMany({ where })),
   ]);
-  return serialize(rows);
+  // Sorted as text: not every model has an id to order by.
+  return serialize(rows.map((list) => (Array.isArray(list) ? list.map(serialize).sort() : list)));
 }
 
 beforeAll(async () => {
@@ -135,6 +139,11 @@ beforeAll(async () => {
     await h.caller().auth.login({ email, password: STRONG_PASSWORD, workspace: alpha.slug });
   }
   await settle(h.caller().auth.login({ email: "alice@alpha-secret.example", password: "not the password at all", workspace: alpha.slug }));
+  // A subscribes to a module and trials another, with a plan change pending: rows B's calls must never touch.
+  const modules = [await makeModule(h), await makeModule(h)];
+  await alpha.admin.subscriptions.subscribe({ planId: modules[0]!.plans.pro });
+  await alpha.admin.subscriptions.changePlan({ planId: modules[0]!.plans.basic });
+  await alpha.admin.subscriptions.startTrial({ planId: modules[1]!.plans.basic });
 
   bravo = await h.makeTenant({ slug: "bravo-probe", name: "Bravo Probe" });
   // B's own rows for B's mutations to work on (never B's admin or reader, whose sessions the probe needs).
@@ -152,14 +161,18 @@ beforeAll(async () => {
 
   const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: alpha.tenantId } });
   const where = { tenantId: alpha.tenantId };
-  const [users, roles, entries, events, sessions] = await Promise.all([
+  const [users, roles, entries, events, sessions, subscriptions] = await Promise.all([
     prisma.user.findMany({ where }),
     prisma.role.findMany({ where }),
     prisma.auditEntry.findMany({ where }),
     prisma.event.findMany({ where }),
     prisma.session.findMany({ where }),
+    prisma.subscription.findMany({ where }),
   ]);
-  alphaIds = [tenant.id, ...users.map((u) => u.id), ...roles.map((r) => r.id), ...entries.map((e) => e.id), ...events.map((e) => e.id), ...sessions.map((s) => s.id)];
+  alphaIds = [
+    tenant.id, ...users.map((u) => u.id), ...roles.map((r) => r.id), ...entries.map((e) => e.id), ...events.map((e) => e.id), ...sessions.map((s) => s.id),
+    ...subscriptions.map((s) => s.id),
+  ];
   secrets = [
     ...alphaIds,
     tenant.slug,

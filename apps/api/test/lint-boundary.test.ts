@@ -41,6 +41,14 @@ describe("lint: tenant code never reaches the unscoped client", () => {
     expect(await problems(platformCode, "apps/api/src/domains/platform/tenants-service.ts")).toEqual([]);
   });
 
+  it("leaves a domain's platform side (platform-*.ts) alone, and only that file of the domain", async () => {
+    const code = `export const f = (scope: { prisma: { module: { count(): Promise<number> } } }) => scope.prisma.module.count();\n`;
+    expect(await problems(code, "apps/api/src/domains/modules/platform-service.ts")).toEqual([]);
+    expect(await problems(code, "apps/api/src/domains/modules/marketplace.ts")).not.toEqual([]);
+    expect(await problems(code, "apps/api/src/domains/modules/router.ts")).not.toEqual([]);
+    expect(await problems(`import Fastify from "fastify";\nexport const x = Fastify;\n`, "apps/api/src/domains/modules/platform-service.ts")).not.toEqual([]);
+  });
+
   it("still keeps tenant services transport-free", async () => {
     expect(await problems(`import Fastify from "fastify";\nexport const x = Fastify;\n`, TENANT_SERVICE)).not.toEqual([]);
   });

@@ -5,6 +5,7 @@ import type { AnyMiddlewareFunction, AnyProcedure, ProcedureType } from "@trpc/s
 import { z } from "zod";
 import { appRouter } from "../src/root.js";
 import type { Meta } from "../src/trpc/init.js";
+import { requireModule } from "../src/trpc/middlewares/module.js";
 import { requirePlatformAdmin, requireTenantUser } from "../src/trpc/middlewares/roles.js";
 import { requireSession } from "../src/trpc/middlewares/session.js";
 
@@ -15,6 +16,8 @@ export interface ProcedureInfo {
   type: ProcedureType;
   access: Access;
   meta: Meta | undefined;
+  /** True when the module gate is in its middleware chain (it closes the procedure when `meta.module` says so). */
+  moduleGated: boolean;
   /** The `.input()` schemas, in order (tRPC merges several object inputs into one). */
   inputs: z.core.$ZodType[];
 }
@@ -49,7 +52,9 @@ export function discoverProcedures(): ProcedureInfo[] {
   // `_def.procedures` is flat at run time (path -> procedure), though typed as the nested record.
   return Object.entries(def.procedures).map(([path, procedure]) => {
     const runtime = procedure._def as unknown as ProcedureRuntimeDef;
-    return { path, type: runtime.type, access: accessOf(runtime.middlewares), meta: runtime.meta, inputs: runtime.inputs };
+    const chain = new Set<unknown>(runtime.middlewares);
+    const moduleGated = requireModule._middlewares.every((fn) => chain.has(fn));
+    return { path, type: runtime.type, access: accessOf(runtime.middlewares), meta: runtime.meta, moduleGated, inputs: runtime.inputs };
   });
 }
 

@@ -15,6 +15,10 @@ const define = <P extends z.ZodType>(def: EventDefinition<P>) => def;
 const TenantRef = z.object({ tenantId: z.string(), slug: z.string(), name: z.string() });
 const UserRef = z.object({ userId: z.string(), email: z.string() });
 const AdminRef = z.object({ adminId: z.string(), email: z.string() });
+const ModuleRef = z.object({ moduleKey: z.string() });
+const SubscriptionRef = z.object({ subscriptionId: z.string(), moduleKey: z.string(), planId: z.string() });
+const InvoiceRef = z.object({ invoiceId: z.string(), number: z.string().nullable(), subscriptionId: z.string(), total: z.number().int(), currency: z.string() });
+const PlanRef = z.object({ planId: z.string(), moduleKey: z.string(), code: z.string(), interval: z.string(), version: z.number().int() });
 
 export const EVENTS = {
   "tenant.created": define({ module: "core", crud: "c", version: 1, description: "A tenant was created with its first admin.", payload: TenantRef.extend({ adminEmail: z.string() }) }),
@@ -44,6 +48,36 @@ export const EVENTS = {
   "role.created": define({ module: "core", crud: "c", version: 1, description: "A role was created.", payload: z.object({ roleId: z.string(), name: z.string() }) }),
   "role.updated": define({ module: "core", crud: "u", version: 1, description: "A role's name or permissions changed.", payload: z.object({ roleId: z.string(), name: z.string() }) }),
   "role.deleted": define({ module: "core", crud: "d", version: 1, description: "A role was deleted.", payload: z.object({ roleId: z.string(), name: z.string() }) }),
+  "module.created": define({ module: "platform", crud: "c", version: 1, description: "A module was added to the catalog, as a draft.", payload: ModuleRef }),
+  "module.updated": define({ module: "platform", crud: "u", version: 1, description: "A module's name, description, category, icon or metrics changed.", payload: ModuleRef.extend({ fields: z.array(z.string()) }) }),
+  "module.published": define({ module: "platform", crud: "u", version: 1, description: "A module was published: tenants see it in the marketplace.", payload: ModuleRef }),
+  "module.retired": define({ module: "platform", crud: "u", version: 1, description: "A module was retired: no new subscriptions; existing ones run to the end of their period.", payload: ModuleRef }),
+  "plan.created": define({ module: "platform", crud: "c", version: 1, description: "A plan was added to a module.", payload: PlanRef }),
+  "plan.version_created": define({ module: "platform", crud: "c", version: 1, description: "A plan's terms changed: a new version; subscriptions renew onto it.", payload: PlanRef.extend({ previousPlanId: z.string(), fields: z.array(z.string()) }) }),
+  "plan.retired": define({ module: "platform", crud: "u", version: 1, description: "A plan was retired: no new subscriptions; existing ones run to the end of their period.", payload: PlanRef }),
+  "subscription.trial_started": define({ module: "billing", crud: "c", version: 1, description: "A free trial of a module started.", payload: SubscriptionRef.extend({ trialEnd: z.string(), continueAfterTrial: z.boolean() }) }),
+  "subscription.subscribed": define({ module: "billing", crud: "c", version: 1, description: "A module was subscribed to (during its trial: to continue when the trial ends).", payload: SubscriptionRef.extend({ afterTrial: z.boolean() }) }),
+  "subscription.trial_choice_changed": define({ module: "billing", crud: "u", version: 1, description: "Whether a trial becomes a paid subscription when it ends was changed.", payload: SubscriptionRef.extend({ continueAfterTrial: z.boolean(), trialEnd: z.string() }) }),
+  "subscription.plan_changed": define({ module: "billing", crud: "u", version: 1, description: "A subscription moved to another plan, now (prorated).", payload: SubscriptionRef.extend({ fromPlanId: z.string() }) }),
+  "subscription.plan_change_scheduled": define({ module: "billing", crud: "u", version: 1, description: "A subscription will move to another plan at the end of its period.", payload: SubscriptionRef.extend({ toPlanId: z.string(), effectiveAt: z.string() }) }),
+  "subscription.cancel_scheduled": define({ module: "billing", crud: "u", version: 1, description: "A subscription was canceled; it ends at the end of its period.", payload: SubscriptionRef.extend({ endsAt: z.string() }) }),
+  "subscription.resumed": define({ module: "billing", crud: "u", version: 1, description: "A canceled subscription was resumed before it ended.", payload: SubscriptionRef }),
+  "subscription.activated": define({ module: "billing", crud: "u", version: 1, description: "A subscribed module was activated: it is open to the workspace's users.", payload: SubscriptionRef }),
+  "subscription.renewal_terms_changed": define({ module: "billing", crud: "u", version: 1, description: "A plan's terms changed: the subscription renews onto the new version at the end of its period.", payload: SubscriptionRef.extend({ newPlanId: z.string(), effectiveAt: z.string() }) }),
+  "subscription.deactivated": define({ module: "billing", crud: "u", version: 1, description: "A subscribed module was deactivated: it is closed, its data kept, its usage no longer counted.", payload: SubscriptionRef }),
+  "subscription.trial_converted": define({ module: "billing", crud: "u", version: 1, description: "A trial ended and became a paid subscription, as the tenant chose.", payload: SubscriptionRef.extend({ periodEnd: z.string() }) }),
+  "subscription.trial_expired": define({ module: "billing", crud: "u", version: 1, description: "A trial ended without becoming a subscription; the module is closed.", payload: SubscriptionRef.extend({ reason: z.string() }) }),
+  "subscription.renewed": define({ module: "billing", crud: "u", version: 1, description: "A subscription started a new period (on the newest version of its plan, or the plan chosen for it).", payload: SubscriptionRef.extend({ fromPlanId: z.string(), periodStart: z.string(), periodEnd: z.string(), quantity: z.number().int() }) }),
+  "subscription.ended": define({ module: "billing", crud: "u", version: 1, description: "A subscription ended (canceled at its period's end, its plan or module retired, or unpaid); the module is closed.", payload: SubscriptionRef.extend({ reason: z.enum(["canceled", "retired", "unpaid"]) }) }),
+  "subscription.past_due": define({ module: "billing", crud: "u", version: 1, description: "An invoice is unpaid after the grace period: the subscription is past due.", payload: SubscriptionRef.extend({ invoiceId: z.string() }) }),
+  "subscription.payment_received": define({ module: "billing", crud: "u", version: 1, description: "The overdue invoices of a past-due subscription were paid: it is active again.", payload: SubscriptionRef.extend({ invoiceId: z.string() }) }),
+  "invoice.issued": define({ module: "billing", crud: "c", version: 1, description: "An invoice was issued.", payload: InvoiceRef.extend({ status: z.string() }) }),
+  "invoice.paid": define({ module: "billing", crud: "u", version: 1, description: "An invoice was marked paid.", payload: InvoiceRef }),
+  "invoice.voided": define({ module: "billing", crud: "u", version: 1, description: "An invoice was voided.", payload: InvoiceRef }),
+  "invoice.marked_uncollectible": define({ module: "billing", crud: "u", version: 1, description: "An invoice was marked uncollectible.", payload: InvoiceRef }),
+  "invoice.overdue": define({ module: "billing", crud: "u", version: 1, description: "An invoice is still unpaid after a grace period (dunning step).", payload: InvoiceRef.extend({ stage: z.number().int() }) }),
+  "usage.threshold_reached": define({ module: "billing", crud: "u", version: 1, description: "A module's usage reached 80% or 100% of its plan's limit for the period.", payload: z.object({ moduleKey: z.string(), metric: z.string(), percent: z.union([z.literal(80), z.literal(100)]), value: z.number().int(), limit: z.number().int(), periodStart: z.string() }) }),
+  "billing.settings_updated": define({ module: "platform", crud: "u", version: 1, description: "The platform's billing settings (dunning grace periods) changed.", payload: z.object({ fields: z.array(z.string()) }) }),
 } as const;
 
 export type EventType = keyof typeof EVENTS;
@@ -52,7 +86,7 @@ export const EVENT_TYPES = Object.keys(EVENTS) as EventType[];
 export const MODULES = [...new Set(Object.values(EVENTS).map((e) => e.module))];
 
 /** What an audit entry can be about: its `target.type`. */
-export const AUDIT_TARGET_TYPES = ["tenant", "user", "platform_admin", "role", "audit_log"] as const;
+export const AUDIT_TARGET_TYPES = ["tenant", "user", "platform_admin", "role", "audit_log", "module", "plan", "subscription", "invoice", "billing_settings", "usage"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** Who can act: an audit entry's `actor.type`. */
@@ -75,6 +109,8 @@ export const AUDITED_FIELDS = [
   "description", "permissions", "reassignedTo", "users",
   // the audit log itself: exports (with their filters) and the retention job
   "filters", "rows", "from", "to", "action", "module", "actorId", "targetId", "targetType", "throughSeq", "count", "retentionDays",
+  // modules, plans, subscriptions, invoices and billing settings
+  "number", "periodStart", "periodEnd", "quantity", "prorations", "value", "limit", "percent", "metric", "total", "category", "icon", "metrics", "prices", "trialDays", "limits", "pricingModel", "changePolicy", "pastDueAfterDays", "cancelAfterDays", "cancelAtPeriodEnd", "continueAfterTrial", "dunningStage", "effectiveAt", "lines", "moduleActive", "newPlanId", "pendingPlanId", "planId", "trialEnd", "version", "interval", "key", "code",
 ] as const;
 export type AuditedField = (typeof AUDITED_FIELDS)[number];
 /** An audit entry's `changes`: audited fields only, each a value or a `{ from, to }` change. */

@@ -11,3 +11,8 @@ export * from "./users.js";
 export * from "./roles.js";
 export * from "./settings.js";
 export * from "./labels.js";
+export * from "./money.js";
+export * from "./modules.js";
+export * from "./subscriptions.js";
+export * from "./billing.js";
+export * from "./usage.js";

@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   "roles.manage": { module: "core", description: "Create, edit and delete roles." },
   "audit.read": { module: "core", description: "Read and export the audit log." },
   "settings.manage": { module: "core", description: "Change the tenant's settings." },
+  "billing.read": { module: "billing", description: "See the module marketplace, the workspace's subscriptions and its invoices." },
   "subscriptions.manage": { module: "billing", description: "Subscribe to modules and manage plans." },
   "integrations.manage": { module: "integrations", description: "Manage partners, API keys and webhooks." },
 } as const;

@@ -1,6 +1,6 @@
 export { openDatabase, type Database, type DatabaseConfig, type HotQuery } from "./client.js";
 export { migrate, pendingMigrations, readMigrations, MigrationError, MIGRATIONS_DIR } from "./migrate.js";
-export { forTenant, tenantModels, TenantScopeError, type TenantDb, type TenantTx, type TenantModelName } from "./tenant-scope.js";
+export { forTenant, tenantModels, TenantScopeError, type TenantCatalog, type TenantDb, type TenantTx, type TenantModelName } from "./tenant-scope.js";
 export { uuidv7, isUuid } from "./uuid.js";
 export { endSessions } from "./end-sessions.js";
 export type { SessionEndReason } from "./generated/prisma/enums.js";

@@ -39,7 +39,7 @@ afterAll(async () => db?.close());
 describe("forTenant", () => {
   it("derives the tenant-owned models from the schema: a tenantId field and a relation to Tenant", () => {
     // Sessions carry a tenantId but no relation to Tenant: identity data, reached through a named helper only.
-    expect(tenantModels(db.prisma)).toEqual(["AuditEntry", "Event", "Role", "User", "UserRole"]);
+    expect(tenantModels(db.prisma)).toEqual(["AuditEntry", "Event", "Invoice", "InvoiceLine", "PendingCharge", "Role", "Subscription", "UsageCounter", "User", "UserRole"]);
   });
 
   it("stamps creates with its tenant and hides other tenants' rows from every read and write", async () => {
@@ -152,5 +152,49 @@ describe("forTenant", () => {
     const count = await b.$transaction(async (tx) => tx.role.count());
     expect(count).toBe(await db.prisma.role.count({ where: { tenantId: tenantB } }));
     expect(count).toBeLessThan(await db.prisma.role.count());
+  });
+});
+
+describe("the catalog helper", () => {
+  beforeAll(async () => {
+    await db.prisma.module.create({ data: { key: "catalog_probe", name: { en: "Probe", fr: "Sonde" }, description: {}, category: "productivity", icon: "puzzle" } });
+    await db.prisma.plan.create({ data: { id: uuidv7(), moduleKey: "catalog_probe", code: "basic", name: {}, interval: "monthly", version: 1, prices: { EUR: 100 } } });
+  });
+
+  it("reads the platform's modules and plans, the same for every tenant, with relations inside the catalog", async () => {
+    const a = forTenant(db.prisma, tenantA);
+    const modules = await a.catalog.module.findMany({ where: { key: "catalog_probe" }, include: { plans: true } });
+    expect(modules).toEqual([expect.objectContaining({ key: "catalog_probe", plans: [expect.objectContaining({ code: "basic" })] })]);
+    expect(await forTenant(db.prisma, tenantB).catalog.plan.count({ where: { moduleKey: "catalog_probe" } })).toBe(1);
+    expect(await a.$transaction((tx) => tx.catalog.plan.count({ where: { module: { is: { key: "catalog_probe" } } } }))).toBe(1);
+  });
+
+  it("cannot reach tenant rows through the catalog: no include, count, filter or ordering across a relation out of it", async () => {
+    const a = forTenant(db.prisma, tenantA);
+    const [plan] = await db.prisma.plan.findMany({ where: { moduleKey: "catalog_probe" } });
+    const now = new Date();
+    await db.prisma.subscription.create({
+      data: {
+        id: uuidv7(), tenantId: tenantB, moduleKey: "catalog_probe", planId: plan!.id, status: "active", currency: "EUR",
+        billingAnchor: now, currentPeriodStart: now, currentPeriodEnd: now,
+      },
+    });
+    const plans = a.catalog.plan as unknown as { findMany(args: unknown): Promise<unknown>; count(args: unknown): Promise<unknown> };
+    await expect(plans.findMany({ include: { subscriptions: true } })).rejects.toThrow(TenantScopeError);
+    await expect(plans.findMany({ select: { id: true, _count: { select: { subscriptions: true } } } })).rejects.toThrow(TenantScopeError);
+    await expect(plans.count({ where: { subscriptions: { some: { tenantId: tenantB } } } })).rejects.toThrow(TenantScopeError);
+    await expect(plans.count({ where: { OR: [{ code: "x" }, { subscriptions: { none: {} } }] } })).rejects.toThrow(TenantScopeError);
+    await expect(plans.findMany({ orderBy: { subscriptions: { _count: "desc" } } })).rejects.toThrow(TenantScopeError);
+    const modules = a.catalog.module as unknown as { findMany(args: unknown): Promise<unknown> };
+    await expect(modules.findMany({ include: { plans: { include: { subscriptions: true } } } })).rejects.toThrow(TenantScopeError);
+    await expect(modules.findMany({ where: { plans: { some: { subscriptions: { some: {} } } } } })).rejects.toThrow(TenantScopeError);
+  });
+
+  it("cannot write the catalog", async () => {
+    const catalog = untyped(forTenant(db.prisma, tenantA)).catalog!;
+    for (const operation of ["create", "update", "updateMany", "upsert", "delete", "deleteMany", "createMany"]) {
+      expect(() => untyped(catalog.plan as object)[operation], operation).toThrow(TenantScopeError);
+    }
+    expect(() => catalog.subscription).toThrow(TenantScopeError);
   });
 });

@@ -2,7 +2,8 @@
 // boundary, not a filter:
 // - it exposes the tenant-owned models only (read from the schema metadata: a model with a `tenantId`
 //   field and a relation to Tenant), plus named, tenant-bound helpers: the tenant's own row, the
-//   sessions of its users and the head of its audit chain. No raw SQL, no other model, no way back to the unscoped client;
+//   sessions of its users, the head of its audit chain, and read-only access to the platform's module
+//   catalog (the same for every tenant). No raw SQL, no other model, no way back to the unscoped client;
 // - every read and write of a tenant-owned model is filtered by, or stamped with, the bound tenant;
 // - it refuses (throws TenantScopeError) nested and relation writes, any change of `tenantId`, a create
 //   for another tenant, and reading a relation into a model that is not tenant-owned.
@@ -125,12 +126,19 @@ export interface TenantAuditChain {
   get(): Promise<Prisma.AuditChainGetPayload<object> | null>;
 }
 
+/** The platform's module catalog, read-only: what the platform sells is the same for every tenant. */
+export interface TenantCatalog {
+  readonly module: Pick<Prisma.TransactionClient["module"], "findUnique" | "findFirst" | "findMany" | "count">;
+  readonly plan: Pick<Prisma.TransactionClient["plan"], "findUnique" | "findFirst" | "findMany" | "count">;
+}
+
 /** The tenant-bound client inside a transaction. */
 export interface TenantTx extends TenantDelegates {
   readonly tenantId: string;
   readonly ownTenant: OwnTenant;
   readonly sessions: TenantSessions;
   readonly auditChain: TenantAuditChain;
+  readonly catalog: TenantCatalog;
 }
 
 type TxOptions = { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel };
@@ -269,6 +277,90 @@ function ownTenant(client: Prisma.TransactionClient, schema: Schema, tenantId: s
   };
 }
 
+/** Platform models every tenant may read (never write): the module catalog. */
+const CATALOG_MODELS = new Set(["Module", "Plan"]);
+const CATALOG_OPERATIONS = ["findUnique", "findFirst", "findMany", "count"] as const;
+const FILTER_COMBINATORS = new Set(["AND", "OR", "NOT"]);
+
+/**
+ * A catalog read may reach catalog models only: no select, include, filter or ordering through a relation
+ * into tenant rows (a plan's subscriptions belong to every tenant).
+ */
+function checkCatalogArgs(schema: Schema, model: ModelInfo, args: Args, depth = 0): void {
+  if (depth > 16) throw new TenantScopeError("catalog query is nested too deeply.");
+  const target = (field: string): ModelInfo | undefined => {
+    const name = model.relations.get(field);
+    if (!name) return undefined;
+    if (!CATALOG_MODELS.has(name)) throw new TenantScopeError(`${model.name}.${field} leads to ${name}, which the catalog helper cannot read.`);
+    return schema.models.get(name)!;
+  };
+  for (const key of ["select", "include"] as const) {
+    const shape = args[key];
+    if (!isObject(shape)) continue;
+    for (const [field, value] of Object.entries(shape)) {
+      if (field === "_count") {
+        const countSelect = isObject(value) && isObject(value.select) ? value.select : {};
+        for (const relation of Object.keys(countSelect)) target(relation);
+        continue;
+      }
+      const next = target(field);
+      if (next && isObject(value)) checkCatalogArgs(schema, next, value, depth + 1);
+    }
+  }
+  checkCatalogFilter(schema, model, args.where, depth);
+  const orderings = Array.isArray(args.orderBy) ? args.orderBy : [args.orderBy];
+  for (const ordering of orderings) {
+    if (!isObject(ordering)) continue;
+    for (const field of Object.keys(ordering)) {
+      if (!model.scalars.has(field)) throw new TenantScopeError(`${model.name} catalog reads order by scalar fields only, not ${field}.`);
+    }
+  }
+}
+
+function checkCatalogFilter(schema: Schema, model: ModelInfo, where: unknown, depth: number): void {
+  if (depth > 16) throw new TenantScopeError("catalog filter is nested too deeply.");
+  const filters = Array.isArray(where) ? where : [where];
+  for (const filter of filters) {
+    if (!isObject(filter)) continue;
+    for (const [field, value] of Object.entries(filter)) {
+      if (FILTER_COMBINATORS.has(field)) {
+        checkCatalogFilter(schema, model, value, depth + 1);
+        continue;
+      }
+      const name = model.relations.get(field);
+      if (!name) continue;
+      if (!CATALOG_MODELS.has(name)) throw new TenantScopeError(`${model.name}.${field} leads to ${name}, which the catalog helper cannot filter on.`);
+      const next = schema.models.get(name)!;
+      // Relation filters: { some | every | none | is | isNot: {...} }, or the to-one shorthand itself.
+      const nested = isObject(value) ? Object.entries(value) : [];
+      const wrapped = nested.filter(([k]) => ["some", "every", "none", "is", "isNot"].includes(k));
+      if (wrapped.length > 0) for (const [, inner] of wrapped) checkCatalogFilter(schema, next, inner, depth + 1);
+      else checkCatalogFilter(schema, next, value, depth + 1);
+    }
+  }
+}
+
+function tenantCatalog(client: Prisma.TransactionClient, schema: Schema): TenantCatalog {
+  const delegate = (modelName: string) => {
+    const model = schema.models.get(modelName)!;
+    const raw = (client as unknown as Record<string, AnyDelegate>)[delegateName(modelName)]!;
+    const reads: AnyDelegate = {};
+    for (const operation of CATALOG_OPERATIONS) {
+      reads[operation] = (args?: unknown) => {
+        const copy: Args = isObject(args) ? { ...args } : {};
+        try {
+          checkCatalogArgs(schema, model, copy);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+        return raw[operation]!(copy);
+      };
+    }
+    return refuseUnknown(reads, `${modelName} catalog helper (read-only)`);
+  };
+  return { module: delegate("Module"), plan: delegate("Plan") } as unknown as TenantCatalog;
+}
+
 function tenantSessions(client: Prisma.TransactionClient, tenantId: string): TenantSessions {
   return {
     endForUser(userId, { exceptSessionId, reason = "revoked" } = {}) {
@@ -283,6 +375,7 @@ function build(client: Prisma.TransactionClient, schema: Schema, tenantId: strin
     ownTenant: refuseUnknown(ownTenant(client, schema, tenantId), "own-tenant helper"),
     sessions: refuseUnknown(tenantSessions(client, tenantId), "sessions helper"),
     auditChain: refuseUnknown({ get: () => client.auditChain.findUnique({ where: { chainId: tenantId } }) } satisfies TenantAuditChain, "audit chain helper"),
+    catalog: refuseUnknown(tenantCatalog(client, schema), "catalog helper"),
   };
   for (const [name, model] of schema.tenantDelegates) {
     db[name] = scopedDelegate(schema, model, (client as unknown as Record<string, AnyDelegate>)[name]!, tenantId);

@@ -1,7 +1,9 @@
-// Runs the background jobs on an interval: sealing the audit chain (every few seconds), retention (hourly)
-// and housekeeping of expired sessions and login throttles (every 10 minutes). Safe to run in several
-// processes at once: each job locks only the rows it works on.
+// Runs the background jobs on an interval: sealing the audit chain (every few seconds), billing (every 30
+// seconds), retention (hourly) and housekeeping of expired sessions and login throttles (every 10 minutes).
+// Safe to run in several processes at once: each job locks only the rows it works on.
+import { createPaymentGateway, type PaymentGateway } from "../domains/billing/gateway.js";
 import type { Services } from "../lib/scope.js";
+import { runBilling } from "./billing.js";
 import { cleanUp } from "./cleanup.js";
 import { purgeExpiredAuditEntries } from "./retention.js";
 import { sealAuditEntries } from "./seal-audit.js";
@@ -12,7 +14,13 @@ export interface JobRunner {
 
 export function startJobs(
   services: Services,
-  { sealEveryMs = 2000, retentionEveryMs = 60 * 60 * 1000, cleanupEveryMs = 10 * 60 * 1000 } = {},
+  {
+    sealEveryMs = 2000,
+    retentionEveryMs = 60 * 60 * 1000,
+    cleanupEveryMs = 10 * 60 * 1000,
+    billingEveryMs = 30 * 1000,
+    gateway = createPaymentGateway(services.env.PAYMENT_GATEWAY, services.log),
+  }: { sealEveryMs?: number; retentionEveryMs?: number; cleanupEveryMs?: number; billingEveryMs?: number; gateway?: PaymentGateway } = {},
 ): JobRunner {
   let stopped = false;
   // Every job in flight, so stop() waits for all of them (not only the last one started) before the caller
@@ -41,6 +49,7 @@ export function startJobs(
     every(sealEveryMs, "seal-audit", () => sealAuditEntries(services.prisma, services.clock)),
     every(retentionEveryMs, "retention", () => purgeExpiredAuditEntries(services)),
     every(cleanupEveryMs, "cleanup", () => cleanUp(services)),
+    every(billingEveryMs, "billing", async () => (await runBilling(services, { gateway })).worked),
   ];
   return {
     async stop() {

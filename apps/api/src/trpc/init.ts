@@ -1,6 +1,6 @@
 // tRPC instance: superjson for dates, our metadata (permission, OpenAPI), and the error formatter.
 import { initTRPC } from "@trpc/server";
-import type { Permission } from "@tenancy/contracts";
+import type { Permission, ProductModuleKey } from "@tenancy/contracts";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
@@ -9,6 +9,8 @@ import { formatError } from "./errors.js";
 export interface Meta extends OpenApiMeta {
   /** The permission a tenant procedure requires; checked by one middleware. */
   permission?: Permission;
+  /** The module a tenant procedure belongs to: closed unless the tenant's subscription to it is live and activated. */
+  module?: ProductModuleKey;
   /** Callable while the caller must still change a generated password. */
   allowPendingPasswordChange?: boolean;
 }

@@ -1,0 +1,24 @@
+// The tenant's own invoices, newest first, through the tenant-scoped client.
+import type { ListInvoicesInput } from "@tenancy/contracts";
+import type { z } from "zod";
+import { AppError } from "../../lib/app-error.js";
+import { afterCursor, decodeCursor, page } from "../../lib/cursor.js";
+import type { TenantScope } from "../../lib/scope.js";
+import { INVOICE_SELECT, LINE_SELECT } from "./invoice-dto.js";
+
+export async function list(scope: TenantScope, input: z.infer<typeof ListInvoicesInput>) {
+  const where = input.status ? { status: input.status } : {};
+  const rows = await scope.db.invoice.findMany({
+    where: { AND: [where, afterCursor(decodeCursor(input.cursor))] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: INVOICE_SELECT,
+  });
+  return page(rows, input.limit);
+}
+
+export async function get(scope: TenantScope, invoiceId: string) {
+  const invoice = await scope.db.invoice.findUnique({ where: { id: invoiceId }, select: { ...INVOICE_SELECT, lines: { select: LINE_SELECT, orderBy: { position: "asc" } } } });
+  if (!invoice) throw new AppError("NOT_FOUND", "This invoice does not exist in your workspace.");
+  return invoice;
+}

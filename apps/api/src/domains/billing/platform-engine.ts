@@ -1,0 +1,423 @@
+// The billing engine, run by the billing job (jobs/billing.ts) across tenants: it ends trials, renews
+// periods and issues invoices at period boundaries, then runs dunning on unpaid invoices. Safe with several
+// workers at once: each batch claims due rows with FOR UPDATE SKIP LOCKED (a row is worked on by one worker,
+// and the tenant's own requests wait for it, then see its lockVersion changed); a period's line carries a
+// unique key, so even a bug cannot invoice a period twice; invoice numbers come from a per-year counter row
+// locked in the issuing transaction, so a rolled-back invoice gives its number back and numbers have no gaps.
+import type { ChargeLine } from "@tenancy/contracts";
+import { uuidv7, type Prisma } from "@tenancy/db";
+import { record } from "../../lib/record.js";
+import type { Scope } from "../../lib/scope.js";
+import { findPlan, newestVersion, termsOf, type CatalogReader } from "../subscriptions/offer.js";
+import { DAY_MS, firstPeriod, nextPeriod } from "../subscriptions/period.js";
+import { periodLine, quantityFor } from "../subscriptions/pricing.js";
+import { seatHoldersWhere } from "../subscriptions/seats.js";
+import { SUBSCRIPTION_SELECT, type SubscriptionRow } from "../subscriptions/service.js";
+import { isLive, transition } from "../subscriptions/state.js";
+import { invoiceTransition } from "./invoice-state.js";
+import { sum, taxOf } from "./money.js";
+
+type Tx = Prisma.TransactionClient;
+type Row = SubscriptionRow & { tenantId: string };
+
+/** Where a tax engine would plug in: the rate (basis points) for a tenant's invoice. None for now. */
+export const TAX_RATE_BASIS_POINTS = 0;
+
+/** How many periods one run may catch up per subscription (a job that was down for years resumes over runs). */
+const MAX_STEPS = 24;
+const TX_OPTIONS = { timeout: 120_000, maxWait: 60_000 } as const;
+
+export interface IssuedInvoice {
+  id: string;
+  tenantId: string;
+  number: string | null;
+  status: "open" | "paid";
+  total: number;
+  currency: string;
+}
+
+export interface BillingSettings {
+  pastDueAfterDays: number;
+  cancelAfterDays: number;
+}
+
+export async function billingSettings(db: Pick<Tx, "billingSettings">): Promise<BillingSettings> {
+  const row = await db.billingSettings.findUnique({ where: { id: 1 }, select: { pastDueAfterDays: true, cancelAfterDays: true } });
+  return row ?? { pastDueAfterDays: 7, cancelAfterDays: 14 };
+}
+
+const iso = (date: Date) => date.toISOString();
+const ref = (sub: Pick<Row, "id" | "moduleKey" | "planId">) => ({ subscriptionId: sub.id, moduleKey: sub.moduleKey, planId: sub.planId });
+const target = (sub: Pick<Row, "id" | "moduleKey">) => ({ type: "subscription" as const, id: sub.id, name: sub.moduleKey });
+const catalogOf = (tx: Tx): CatalogReader => ({ module: tx.module, plan: tx.plan }) as unknown as CatalogReader;
+
+// ---- Invoices ------------------------------------------------------------------------------------------
+
+/** The next number of `year`, from the counter row, which stays locked until the transaction ends. */
+async function nextInvoiceNumber(tx: Tx, year: number): Promise<{ number: string; sequence: number }> {
+  const [row] = await tx.$queryRawUnsafe<{ last: number }[]>(
+    `INSERT INTO invoice_counters (year, last) VALUES ($1::int, 1)
+     ON CONFLICT (year) DO UPDATE SET last = invoice_counters.last + 1 RETURNING last`,
+    year,
+  );
+  const sequence = Number(row!.last);
+  return { number: `${year}-${String(sequence).padStart(6, "0")}`, sequence };
+}
+
+/**
+ * Issues one invoice of a subscription: its lines, tax (placeholder), total, a number, status open (or paid
+ * when there is nothing to collect). Credits beyond the charges are carried to the next invoice.
+ */
+export async function issueInvoice(tx: Tx, scope: Scope, sub: Row, lines: ChargeLine[], now: Date, settings: BillingSettings): Promise<IssuedInvoice> {
+  const id = uuidv7(now.getTime());
+  const all = [...lines];
+  let subtotal = sum(all.map((l) => l.amount));
+  if (subtotal < 0) {
+    // More credit than charges: the invoice is settled at zero and the rest waits for the next one.
+    all.push({ kind: "credit", description: "Credit carried to the next invoice", planId: null, quantity: 1, unitAmount: -subtotal, amount: -subtotal, periodStart: null, periodEnd: null });
+    await tx.pendingCharge.create({
+      data: { id: uuidv7(now.getTime()), tenantId: sub.tenantId, subscriptionId: sub.id, kind: "credit", description: "Credit carried from a previous invoice", unitAmount: subtotal, amount: subtotal, createdAt: now },
+    });
+    subtotal = 0;
+  }
+  const tax = taxOf(subtotal, TAX_RATE_BASIS_POINTS);
+  const total = subtotal + tax;
+  const year = now.getUTCFullYear();
+  const { number, sequence } = await nextInvoiceNumber(tx, year);
+  const open = invoiceTransition("draft", "finalize");
+  const status = total > 0 ? open : invoiceTransition(open, "pay");
+  await tx.invoice.create({
+    data: {
+      id,
+      tenantId: sub.tenantId,
+      subscriptionId: sub.id,
+      number,
+      year,
+      sequence,
+      status,
+      currency: sub.currency,
+      subtotal,
+      taxRateBasisPoints: TAX_RATE_BASIS_POINTS,
+      tax,
+      total,
+      issuedAt: now,
+      dueAt: now,
+      paidAt: status === "paid" ? now : null,
+      nextDunningAt: status === "open" ? new Date(now.getTime() + settings.pastDueAfterDays * DAY_MS) : null,
+      createdAt: now,
+    },
+  });
+  await tx.invoiceLine.createMany({
+    data: all.map((line, position) => ({
+      id: uuidv7(now.getTime()),
+      tenantId: sub.tenantId,
+      invoiceId: id,
+      position,
+      kind: line.kind,
+      moduleKey: sub.moduleKey,
+      planId: line.planId,
+      description: line.description,
+      quantity: line.quantity,
+      unitAmount: line.unitAmount,
+      amount: line.amount,
+      periodStart: line.periodStart,
+      periodEnd: line.periodEnd,
+      periodKey: line.kind === "subscription" && line.periodStart ? `${sub.id}/${iso(line.periodStart)}` : null,
+    })),
+  });
+  const invoice = { invoiceId: id, number, subscriptionId: sub.id, total, currency: sub.currency };
+  await record(tx, scope, {
+    type: "invoice.issued",
+    tenantId: sub.tenantId,
+    target: { type: "invoice", id, name: number },
+    changes: { number, status, total, currency: sub.currency, lines: all.length },
+    payload: { ...invoice, status },
+  });
+  return { id, tenantId: sub.tenantId, number, status: status as "open" | "paid", total, currency: sub.currency };
+}
+
+// ---- Subscriptions -------------------------------------------------------------------------------------
+
+const seatsOf = (tx: Tx, sub: Row) => tx.user.count({ where: { ...seatHoldersWhere(sub.moduleKey), tenantId: sub.tenantId } });
+
+/** The plan a subscription continues on at a boundary: the newest version of its (or its scheduled) plan. */
+async function continuation(tx: Tx, sub: Row) {
+  const catalog = catalogOf(tx);
+  const base = await findPlan(catalog, sub.pendingPlanId ?? sub.planId);
+  const newest = await newestVersion(catalog, base);
+  const module = await tx.module.findUniqueOrThrow({ where: { key: sub.moduleKey }, select: { status: true } });
+  if (newest.status === "retired" || module.status === "retired") return null;
+  // A newest version without the subscription's currency: stay on the version that has it.
+  const plan = termsOf(newest, sub.currency) ? newest : termsOf(base, sub.currency) ? base : null;
+  return plan ? { plan, terms: termsOf(plan, sub.currency)! } : null;
+}
+
+async function currentLine(tx: Tx, sub: Row): Promise<ChargeLine> {
+  const terms = termsOf(await findPlan(catalogOf(tx), sub.planId), sub.currency)!;
+  return periodLine(terms, sub.quantity, { start: sub.currentPeriodStart, end: sub.currentPeriodEnd });
+}
+
+/** Brings one claimed subscription up to `now`: invoices, trial end, renewals, end. Returns what it issued. */
+async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: BillingSettings): Promise<IssuedInvoice[]> {
+  const read = await tx.subscription.findUniqueOrThrow({ where: { id }, select: { ...SUBSCRIPTION_SELECT, tenantId: true } });
+  const sub: Row = { ...read };
+  const issued: IssuedInvoice[] = [];
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const ended = sub.currentPeriodEnd.getTime() <= now.getTime();
+    if (sub.status === "active" || sub.status === "past_due") {
+      // The current period, if not invoiced yet, with what is pending; pending charges alone only while the
+      // period runs (after its end they go on the next period's invoice).
+      const periodDue = sub.invoicedPeriodStart?.getTime() !== sub.currentPeriodStart.getTime();
+      const pending = periodDue || !ended ? await tx.pendingCharge.findMany({ where: { tenantId: sub.tenantId, subscriptionId: sub.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }) : [];
+      if (periodDue || pending.length > 0) {
+        const lines: ChargeLine[] = [
+          ...(periodDue ? [await currentLine(tx, sub)] : []),
+          ...pending.map(({ kind, planId, description, quantity, unitAmount, amount, periodStart, periodEnd }) => ({ kind, planId, description, quantity, unitAmount, amount, periodStart, periodEnd })),
+        ];
+        await tx.pendingCharge.deleteMany({ where: { id: { in: pending.map((p) => p.id) } } });
+        issued.push(await issueInvoice(tx, scope, sub, lines, now, settings));
+        sub.invoicedPeriodStart = sub.currentPeriodStart;
+      }
+    }
+    if (!ended || !isLive(sub.status)) break;
+
+    const boundary = sub.currentPeriodEnd;
+    if (sub.status === "trialing") {
+      const next = sub.continueAfterTrial ? await continuation(tx, sub) : null;
+      if (!next) {
+        sub.status = transition(sub.status, "expire_trial");
+        sub.endedAt = boundary;
+        sub.endReason = sub.continueAfterTrial ? "retired" : "trial_ended";
+        await record(tx, scope, {
+          type: "subscription.trial_expired",
+          tenantId: sub.tenantId,
+          target: target(sub),
+          changes: { status: { from: "trialing", to: sub.status } },
+          payload: { ...ref(sub), reason: sub.endReason },
+        });
+        break;
+      }
+      const period = firstPeriod(boundary, next.terms.interval);
+      sub.status = transition(sub.status, "convert_trial");
+      Object.assign(sub, {
+        planId: next.plan.id,
+        pendingPlanId: null,
+        billingAnchor: boundary,
+        currentPeriodStart: period.start,
+        currentPeriodEnd: period.end,
+        quantity: quantityFor(next.terms, await seatsOf(tx, sub)),
+      });
+      await record(tx, scope, {
+        type: "subscription.trial_converted",
+        tenantId: sub.tenantId,
+        target: target(sub),
+        changes: { status: { from: "trialing", to: sub.status }, planId: next.plan.id, periodEnd: iso(period.end) },
+        payload: { ...ref(sub), periodEnd: iso(period.end) },
+      });
+      continue;
+    }
+
+    const next = sub.cancelAtPeriodEnd ? null : await continuation(tx, sub);
+    if (!next) {
+      const from = sub.status;
+      sub.status = transition(sub.status, "end_at_period_end");
+      sub.endedAt = boundary;
+      sub.endReason = sub.cancelAtPeriodEnd ? "canceled" : "retired";
+      await record(tx, scope, {
+        type: "subscription.ended",
+        tenantId: sub.tenantId,
+        target: target(sub),
+        changes: { status: { from, to: sub.status }, reason: sub.endReason },
+        payload: { ...ref(sub), reason: sub.endReason as "canceled" | "retired" },
+      });
+      break;
+    }
+    const fromPlanId = sub.planId;
+    const current = await findPlan(catalogOf(tx), sub.planId);
+    const newCycle = current.interval !== next.terms.interval;
+    const period = newCycle ? firstPeriod(boundary, next.terms.interval) : nextPeriod(sub.billingAnchor, next.terms.interval, boundary);
+    sub.status = transition(sub.status, "renew");
+    Object.assign(sub, {
+      planId: next.plan.id,
+      pendingPlanId: null,
+      billingAnchor: newCycle ? boundary : sub.billingAnchor,
+      currentPeriodStart: period.start,
+      currentPeriodEnd: period.end,
+      quantity: quantityFor(next.terms, await seatsOf(tx, sub)),
+    });
+    await record(tx, scope, {
+      type: "subscription.renewed",
+      tenantId: sub.tenantId,
+      target: target(sub),
+      changes: { planId: { from: fromPlanId, to: sub.planId }, periodStart: iso(period.start), periodEnd: iso(period.end), quantity: sub.quantity },
+      payload: { ...ref(sub), fromPlanId, periodStart: iso(period.start), periodEnd: iso(period.end), quantity: sub.quantity },
+    });
+  }
+  const { count } = await tx.subscription.updateMany({
+    where: { id, lockVersion: read.lockVersion },
+    data: {
+      status: sub.status,
+      planId: sub.planId,
+      pendingPlanId: sub.pendingPlanId,
+      quantity: sub.quantity,
+      billingAnchor: sub.billingAnchor,
+      currentPeriodStart: sub.currentPeriodStart,
+      currentPeriodEnd: sub.currentPeriodEnd,
+      invoicedPeriodStart: sub.invoicedPeriodStart,
+      endedAt: sub.endedAt,
+      endReason: sub.endReason,
+      nextBillingAt: isLive(sub.status) ? sub.currentPeriodEnd : null,
+      lockVersion: { increment: 1 },
+    },
+  });
+  // The row is locked by this transaction since the claim: nobody can have changed it.
+  if (count !== 1) throw new Error(`subscription ${id} changed while claimed`);
+  return issued;
+}
+
+const CLAIM_DUE_SUBSCRIPTIONS = `
+  SELECT id FROM subscriptions WHERE "nextBillingAt" <= $1::timestamptz
+  ORDER BY "nextBillingAt", id LIMIT $2::int FOR UPDATE SKIP LOCKED`;
+
+/** A subscription that fails is left for later (an hour), so it does not hold up the others. */
+const RETRY_LATER_MS = 60 * 60 * 1000;
+
+/**
+ * One batch: claims up to `batchSize` due subscriptions and brings each up to now, each in a savepoint, so a
+ * subscription that fails rolls back alone (its invoice number included) and is retried later.
+ */
+export async function billDueSubscriptions(scope: Scope, { batchSize = 50 } = {}): Promise<{ claimed: number; issued: IssuedInvoice[] }> {
+  const now = scope.clock.now();
+  return scope.prisma.$transaction(async (tx) => {
+    const claimed = await tx.$queryRawUnsafe<{ id: string }[]>(CLAIM_DUE_SUBSCRIPTIONS, now, batchSize);
+    const settings = await billingSettings(tx);
+    const issued: IssuedInvoice[] = [];
+    for (const { id } of claimed) {
+      await tx.$executeRawUnsafe("SAVEPOINT billing_subscription");
+      try {
+        issued.push(...(await advance(tx, scope, id, now, settings)));
+        await tx.$executeRawUnsafe("RELEASE SAVEPOINT billing_subscription");
+      } catch (err) {
+        await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT billing_subscription");
+        scope.log.error({ err, subscriptionId: id }, "billing: subscription failed; retried in an hour");
+        await tx.subscription.update({ where: { id }, data: { nextBillingAt: new Date(now.getTime() + RETRY_LATER_MS) } });
+      }
+    }
+    return { claimed: claimed.length, issued };
+  }, TX_OPTIONS);
+}
+
+// ---- Dunning -------------------------------------------------------------------------------------------
+
+const CLAIM_OVERDUE_INVOICES = `
+  SELECT id FROM invoices WHERE "nextDunningAt" <= $1::timestamptz AND status = 'open'
+  ORDER BY "nextDunningAt", id LIMIT $2::int FOR UPDATE SKIP LOCKED`;
+
+async function lockSubscription(tx: Tx, id: string): Promise<Row> {
+  await tx.$queryRawUnsafe(`SELECT id FROM subscriptions WHERE id = $1::uuid FOR UPDATE`, id);
+  return tx.subscription.findUniqueOrThrow({ where: { id }, select: { ...SUBSCRIPTION_SELECT, tenantId: true } });
+}
+
+async function saveSubscription(tx: Tx, sub: Row, data: Prisma.SubscriptionUncheckedUpdateManyInput) {
+  const { count } = await tx.subscription.updateMany({ where: { id: sub.id, lockVersion: sub.lockVersion }, data: { ...data, lockVersion: { increment: 1 } } });
+  if (count !== 1) throw new Error(`subscription ${sub.id} changed while locked`);
+}
+
+/**
+ * A dunning step on one overdue invoice: after the first grace period its subscription goes past due, after
+ * the second it is canceled; each step is an event.
+ */
+async function dunningStep(tx: Tx, scope: Scope, invoiceId: string, now: Date, settings: BillingSettings) {
+  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+  const sub = await lockSubscription(tx, invoice.subscriptionId);
+  const stage = invoice.dunningStage + 1;
+  const invoiceRef = { invoiceId, number: invoice.number, subscriptionId: sub.id, total: invoice.total, currency: invoice.currency };
+  await record(tx, scope, {
+    type: "invoice.overdue",
+    tenantId: invoice.tenantId,
+    target: { type: "invoice", id: invoiceId, name: invoice.number },
+    changes: { dunningStage: { from: invoice.dunningStage, to: stage } },
+    payload: { ...invoiceRef, stage },
+  });
+  let status = sub.status;
+  if (status === "active") {
+    status = transition(status, "payment_overdue");
+    await record(tx, scope, {
+      type: "subscription.past_due",
+      tenantId: sub.tenantId,
+      target: target(sub),
+      changes: { status: { from: sub.status, to: status } },
+      payload: { ...ref(sub), invoiceId },
+    });
+  }
+  const ending = stage >= 2 && status === "past_due";
+  if (ending) {
+    const from = status;
+    status = transition(status, "dunning_cancel");
+    await record(tx, scope, {
+      type: "subscription.ended",
+      tenantId: sub.tenantId,
+      target: target(sub),
+      changes: { status: { from, to: status }, reason: "unpaid" },
+      payload: { ...ref(sub), reason: "unpaid" },
+    });
+  }
+  if (status !== sub.status) {
+    await saveSubscription(tx, sub, { status, ...(ending ? { endedAt: now, endReason: "unpaid", nextBillingAt: null } : {}) });
+  }
+  const issued = invoice.issuedAt ?? invoice.createdAt;
+  await tx.invoice.update({
+    where: { id: invoiceId },
+    data: { dunningStage: stage, nextDunningAt: stage >= 2 ? null : new Date(issued.getTime() + (settings.pastDueAfterDays + settings.cancelAfterDays) * DAY_MS) },
+  });
+}
+
+export async function runDunning(scope: Scope, { batchSize = 50 } = {}): Promise<number> {
+  const now = scope.clock.now();
+  return scope.prisma.$transaction(async (tx) => {
+    const claimed = await tx.$queryRawUnsafe<{ id: string }[]>(CLAIM_OVERDUE_INVOICES, now, batchSize);
+    const settings = await billingSettings(tx);
+    for (const { id } of claimed) await dunningStep(tx, scope, id, now, settings);
+    return claimed.length;
+  }, TX_OPTIONS);
+}
+
+// ---- Settling invoices (platform admin, or a gateway that reports a payment) ----------------------------
+
+/**
+ * Paid or void: the invoice is settled; its subscription, past due, is active again when no other invoice
+ * of it is overdue. Uncollectible: settled as lost, the subscription left as it is.
+ */
+export async function settleInvoice(tx: Tx, scope: Scope, invoiceId: string, event: "pay" | "void" | "mark_uncollectible") {
+  await tx.$queryRawUnsafe(`SELECT id FROM invoices WHERE id = $1::uuid FOR UPDATE`, invoiceId);
+  const invoice = await tx.invoice.findUnique({ where: { id: invoiceId } });
+  if (!invoice) return null;
+  const status = invoiceTransition(invoice.status, event);
+  const now = scope.clock.now();
+  const stamp = event === "pay" ? { paidAt: now } : event === "void" ? { voidedAt: now } : { uncollectibleAt: now };
+  await tx.invoice.update({ where: { id: invoiceId }, data: { status, ...stamp, nextDunningAt: null } });
+  const invoiceRef = { invoiceId, number: invoice.number, subscriptionId: invoice.subscriptionId, total: invoice.total, currency: invoice.currency };
+  await record(tx, scope, {
+    type: event === "pay" ? "invoice.paid" : event === "void" ? "invoice.voided" : "invoice.marked_uncollectible",
+    tenantId: invoice.tenantId,
+    target: { type: "invoice", id: invoiceId, name: invoice.number },
+    changes: { status: { from: invoice.status, to: status } },
+    payload: invoiceRef,
+  });
+  if (event !== "mark_uncollectible") {
+    const sub = await lockSubscription(tx, invoice.subscriptionId);
+    const overdue = await tx.invoice.count({ where: { subscriptionId: sub.id, status: "open", dunningStage: { gte: 1 }, id: { not: invoiceId } } });
+    if (sub.status === "past_due" && overdue === 0) {
+      const next = transition(sub.status, "payment_received");
+      await saveSubscription(tx, sub, { status: next });
+      await record(tx, scope, {
+        type: "subscription.payment_received",
+        tenantId: sub.tenantId,
+        target: target(sub),
+        changes: { status: { from: sub.status, to: next } },
+        payload: { ...ref(sub), invoiceId },
+      });
+    }
+  }
+  return invoiceId;
+}

@@ -1,0 +1,55 @@
+// Money: integer amounts in a currency's minor unit (cents, yen, fils) plus an ISO 4217 code. How many
+// digits a currency's minor unit has comes from Intl (JPY 0, EUR 2, KWD 3), never from a table of ours.
+import { z } from "zod";
+
+const digitsCache = new Map<string, number>();
+
+/** The number of decimal digits of a currency's minor unit: JPY 0, EUR 2, KWD 3. */
+export function currencyDigits(currency: string): number {
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, digits);
+  }
+  return digits;
+}
+
+/** An amount in minor units shown in a locale: formatMinor(123456, "EUR", "fr") is "1 234,56 €". */
+export function formatMinor(amount: number, currency: string, locale: string): string {
+  const digits = currencyDigits(currency);
+  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    amount / 10 ** digits,
+  );
+}
+
+/** The largest price or line amount accepted, so sums and products stay exact in a JavaScript number. */
+export const MAX_MINOR_UNITS = 1_000_000_000;
+
+/** A price in minor units: a positive whole number (1900 is 19.00 EUR, 1900 JPY, 1.900 KWD). */
+export const PriceMinor = z
+  .number({ message: "Enter the price as a whole number of minor units (cents), like 1900 for 19.00." })
+  .int("Enter the price as a whole number of minor units (cents), like 1900 for 19.00; fractions of a cent are not allowed.")
+  .positive("A price must be greater than zero; use a trial for free use.")
+  .max(MAX_MINOR_UNITS, `A price has at most ${MAX_MINOR_UNITS} minor units.`);
+
+const currencies = new Set(Intl.supportedValuesOf("currency"));
+
+/**
+ * Prices per currency, `{ "EUR": 1900, "USD": 2100 }`: at least one, keys ISO 4217 codes in capitals, values
+ * positive whole minor units.
+ */
+export const Prices = z
+  .record(z.string(), PriceMinor)
+  .superRefine((prices, ctx) => {
+    const codes = Object.keys(prices);
+    if (codes.length === 0) ctx.addIssue({ code: "custom", message: "Give a price in at least one currency." });
+    if (codes.length > 50) ctx.addIssue({ code: "custom", message: "At most 50 currencies per plan." });
+    for (const code of codes) {
+      if (!/^[A-Z]{3}$/.test(code) || !currencies.has(code)) {
+        ctx.addIssue({ code: "custom", path: [code], message: `"${code}" is not an ISO 4217 currency code in capitals, like EUR or USD.` });
+      }
+    }
+  });
+export type Prices = z.infer<typeof Prices>;
+
+export const MoneyOutput = z.object({ amount: z.number().int(), currency: z.string() });
