@@ -169,8 +169,8 @@ describe("resetting another platform admin's password", () => {
     const actor = await anotherAdmin();
     const target = await anotherAdmin();
     await ops.platform.admins.deactivate({ adminId: actor.id });
-    // The session ended with the deactivation; the service checks again in its own transaction.
-    expect((await fails(actor.caller.platform.admins.resetPassword({ adminId: target.id }))).code).toBe("UNAUTHORIZED");
+    // The session ended with the deactivation (its note says so: ACCOUNT_DEACTIVATED); the service checks again in its own transaction.
+    expect((await fails(actor.caller.platform.admins.resetPassword({ adminId: target.id }))).code).toBe("FORBIDDEN");
     const staleScope: Scope = {
       ...h.services,
       actor: { type: "platform_admin", id: actor.id, name: "Deactivated" },

@@ -151,9 +151,9 @@ describe("platform audit CSV export", () => {
       const res = await exportOf(`?targetId=${colleagueId}&timeZone=Europe%2FParis`);
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toMatch(/text\/csv/);
-      expect(res.headers["content-disposition"]).toMatch(/platform-audit-\d{4}-\d{2}-\d{2}\.csv/);
+      expect(res.headers["content-disposition"]).toMatch(/audit-log-platform-\d{4}-\d{2}-\d{2}\.csv/);
       const lines = res.body.replace(/^\uFEFF/, "").trim().split("\r\n");
-      expect(lines[0]).toMatch(/^id,createdAt,createdAtLocal,action/);
+      expect(lines[0]).toMatch(/^Entry id,Time \(UTC\),Time \(Europe\/Paris\),Event,Event code/);
       expect(lines).toHaveLength(4);
       expect(lines.slice(1).every((line) => line.includes("colleague@example.com"))).toBe(true);
       // Local times in the filters' time zone: 09:00 UTC is 10:00 in Paris.
@@ -163,7 +163,7 @@ describe("platform audit CSV export", () => {
 
       const exports = await ops.platform.audit.list({ action: "audit.exported" });
       expect(exports.items.length).toBe(2);
-      expect(exports.items[0]).toMatchObject({ tenantId: null, actor: { id: opsId }, target: { type: "platform_audit_log" } });
+      expect(exports.items[0]).toMatchObject({ tenantId: null, actor: { id: opsId }, target: { type: "audit_log" } });
 
       expect((await exportOf("", {})).statusCode).toBe(401);
       expect((await exportOf("?from=yesterday")).statusCode).toBe(400);
