@@ -9,6 +9,7 @@
 // the user's language, and unsaved changes come back after signing in again.
 import { randomUUID } from "node:crypto";
 import type { Browser, Locator, Page } from "playwright-core";
+import { AUDIT_VOCABULARY } from "@tenancy/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
 import { fr } from "../src/app/i18n/fr.js";
@@ -179,7 +180,7 @@ describe("layouts and honest states", () => {
     await openMenu();
     await page.getByRole("link", { name: en["nav.audit"] }).click();
     await page.getByRole("heading", { name: en["audit.title"] }).waitFor();
-    const entry = page.getByTestId("row-card").filter({ hasText: "user.created" }).first();
+    const entry = page.getByTestId("row-card").filter({ hasText: AUDIT_VOCABULARY.en.event["user.created"] }).first();
     await entry.waitFor();
     await expectWithinWidth(entry.getByText(en["audit.success"]), PHONE.width, "the outcome in its card");
     await expectWithinWidth(entry.getByRole("button", { name: en["audit.details"] }), PHONE.width, "Details in its card");

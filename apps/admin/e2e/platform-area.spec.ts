@@ -8,6 +8,7 @@
 // admin is left as it was (other specs sign in with it, in English).
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
+import { AUDIT_VOCABULARY } from "@tenancy/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
 import { fr } from "../src/app/i18n/fr.js";
@@ -159,13 +160,13 @@ describe("the platform area in the admin's language", () => {
     await page.getByRole("link", { name: fr["nav.platformAudit"] }).click();
     await page.waitForURL("**/platform/audit");
     await page.getByRole("heading", { name: fr["platformAudit.title"], level: 1 }).waitFor();
-    const resetRow = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "platform_admin.password_reset" }) });
+    const resetRow = page.getByRole("row").filter({ has: page.getByRole("cell", { name: AUDIT_VOCABULARY.fr.event["platform_admin.password_reset"] }) });
     await resetRow.first().waitFor();
     expect(await resetRow.count()).toBe(1);
     expect(await resetRow.innerText()).toContain(lea.name);
     expect(await resetRow.innerText()).toContain(marc.email);
     expect((await resetRow.innerText()).toLowerCase()).toContain(fr["platformAudit.platformLevel"].toLowerCase());
-    const suspension = page.getByRole("row").filter({ hasText: tenant.name }).filter({ has: page.getByRole("cell", { name: "tenant.suspended" }) });
+    const suspension = page.getByRole("row").filter({ hasText: tenant.name }).filter({ has: page.getByRole("cell", { name: AUDIT_VOCABULARY.fr.event["tenant.suspended"] }) });
     await suspension.getByText(frText(fr["platformAudit.reason"], { reason: tenant.reason })).waitFor();
     // Names, never raw ids.
     expect(await page.locator("main").innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
@@ -181,20 +182,20 @@ describe("the platform area in the admin's language", () => {
     await page.waitForURL(/targetId=/);
     // Marc's entries only: added by the bootstrap admin, reset by Léa (he has not signed in yet).
     const actions = () => page.locator("tbody tr td:nth-child(2)").allInnerTexts();
-    await expect.poll(async () => (await actions()).sort()).toEqual(["platform_admin.created", "platform_admin.password_reset"]);
+    await expect.poll(async () => (await actions()).sort()).toEqual([AUDIT_VOCABULARY.fr.event["platform_admin.created"], AUDIT_VOCABULARY.fr.event["platform_admin.password_reset"]].sort());
     await page.mouse.move(0, 0); // off the hovered row (see the admins page above)
     await checkA11y(page, "platform-audit-filtered-fr");
   });
 
   it("exports the filtered platform audit log as CSV", async () => {
     await page.goto(`${server.url}/platform/audit?action=platform_admin.password_reset`);
-    await page.getByRole("cell", { name: "platform_admin.password_reset" }).waitFor();
+    await page.getByRole("cell", { name: AUDIT_VOCABULARY.fr.event["platform_admin.password_reset"] }).waitFor();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: fr["audit.export"] }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^platform-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^audit-log-platform-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toMatch(/^id,createdAt,createdAtLocal,action/);
-    expect(lines.slice(1).every((line) => line.includes("platform_admin.password_reset"))).toBe(true);
+    expect(lines[0]).toMatch(/^Identifiant de l'entrée;Heure \(UTC\);/);
+    expect(lines.slice(1).every((line) => line.includes("platform_admin.password_reset"))).toBe(true); // the code beside its label
     expect(lines.slice(1).some((line) => line.includes(marc.email))).toBe(true);
   });
 
@@ -247,7 +248,9 @@ describe("the platform area in the admin's language", () => {
     await page.getByRole("button", { name: fr["nav.logout"] }).click();
     await page.waitForURL("**/login");
     await helpers.signIn(lea.email, lea.next);
-    await page.waitForURL("**/platform/tenants");
+    // Signed in again, she is back in the platform area (on the page she left, which the sign-in remembers).
+    await page.waitForURL(/\/platform\//);
+    await page.goto(`${server.url}/platform/tenants`);
     await page.getByRole("heading", { name: fr["tenants.title"] }).waitFor();
   });
 });

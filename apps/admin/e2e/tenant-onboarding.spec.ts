@@ -2,6 +2,7 @@
 // with its admin; that admin signs in with the workspace, must change the temporary password, and lands on
 // the tenant's dashboard in French. Screenshots go to test-results/ for a person to look at.
 import type { Browser, Page } from "playwright-core";
+import { AUDIT_VOCABULARY } from "@tenancy/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
 import { fr } from "../src/app/i18n/fr.js";
@@ -137,7 +138,7 @@ describe("tenant onboarding", () => {
     await checkA11y(page, "tenant-users-fr");
 
     await page.getByRole("link", { name: fr["nav.audit"] }).click();
-    await page.getByRole("cell", { name: "password.changed" }).waitFor();
+    await page.getByRole("cell", { name: AUDIT_VOCABULARY.fr.event["password.changed"] }).waitFor();
     await page.screenshot({ path: `${screenshots}tenant-audit.png` });
     await checkA11y(page, "tenant-audit-fr");
 

@@ -38,7 +38,7 @@ const searchParams = ({ request }: LoaderFunctionArgs) => new URL(request.url).s
 const isId = (value: string | undefined): value is string => Id.safeParse(value).success;
 
 export const prefetch = {
-  tenants: prefetchFor("platform_admin", () => [trpcUtils.platform.tenants.list.prefetchInfinite({ limit: 25 })]),
+  tenants: prefetchFor("platform_admin", () => [trpcUtils.platform.tenants.list.prefetchInfinite({ sort: "createdAt", limit: 25 })]),
   tenant: prefetchFor("platform_admin", ({ params }) => (isId(params.tenantId) ? [trpcUtils.platform.tenants.get.prefetch({ tenantId: params.tenantId })] : [])),
   admins: prefetchFor("platform_admin", () => [trpcUtils.platform.admins.list.prefetch()]),
   platformAudit: prefetchFor("platform_admin", (args) => [
