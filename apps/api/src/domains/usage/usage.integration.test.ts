@@ -50,7 +50,8 @@ function countedAction(scope: TenantScope, metric: string, by = 1) {
   return scope.db.$transaction(async (tx) => {
     await record(tx, scope, { type: "tenant.settings_updated", tenantId: scope.tenantId, target: { type: "tenant", id: scope.tenantId }, payload: { tenantId: scope.tenantId, fields: ["probe"] } });
     return incrementUsage(tx, scope, { moduleKey: MODULE, metric, by });
-  });
+    // 40 of these queue on one counter row: on a loaded machine the wait for a pooled connection passes Prisma's 2 s default.
+  }, { maxWait: 30_000, timeout: 30_000 });
 }
 
 const thresholdEvents = async (tenantId: string) =>
