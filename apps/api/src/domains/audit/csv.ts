@@ -4,6 +4,7 @@
 // personal data masked when the tenant's privacy setting asks for it. Codes and ids stay beside the words.
 import { AUDIT_VOCABULARY, type AuditVocabulary } from "@tenancy/contracts";
 import type { AuditEntryModel as AuditEntry } from "@tenancy/db";
+import { Readable } from "node:stream";
 import { stableStringify } from "../../lib/audit-chain.js";
 
 export const CSV_COLUMNS = [
@@ -156,4 +157,32 @@ export function exportFileName(slug: string, now: Date, timeZone: string): strin
   const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `audit-log-${slug}-${part("year")}-${part("month")}-${part("day")}.csv`;
+}
+
+/** Chunks of about this size are sent as they fill: a row at a time would cost a write per row. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * An export's body: BOM, header, then the rows in chunks; `onEnd(rows)` runs after the last row (to record the
+ * export). The first batch is read before this resolves, so a failing query becomes an error answer, not a cut 200.
+ */
+export async function csvBody(entries: AsyncIterable<AuditEntry>, options: CsvOptions, onEnd: (rows: number) => Promise<void>): Promise<Readable> {
+  const iterator = entries[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  async function* lines() {
+    yield "\uFEFF" + csvHeader(options);
+    let rows = 0;
+    let chunk = "";
+    for (let next = first; !next.done; next = await iterator.next()) {
+      chunk += csvRow(next.value, options);
+      rows += 1;
+      if (chunk.length > CHUNK_CHARS) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    if (chunk) yield chunk;
+    await onEnd(rows);
+  }
+  return Readable.from(lines());
 }

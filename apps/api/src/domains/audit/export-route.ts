@@ -6,14 +6,13 @@
 // the 200, can still cut the download.
 import { AuditFilters } from "@tenancy/contracts";
 import type { FastifyPluginAsync } from "fastify";
-import { Readable } from "node:stream";
 import { tenantScope, type Services } from "../../lib/scope.js";
 import { inputError } from "../../trpc/errors.js";
 import { assertSafeInput } from "../../trpc/middlewares/input-guard.js";
 import { tenantOf } from "../../trpc/middlewares/roles.js";
 import { assertUsableSession } from "../../trpc/middlewares/session.js";
 import { validateSessionToken } from "../auth/sessions.js";
-import { csvHeader, csvOptions, csvRow, exportFileName } from "./csv.js";
+import { csvBody, csvOptions, exportFileName } from "./csv.js";
 import * as audit from "./service.js";
 
 export const auditExportRoute =
@@ -46,31 +45,13 @@ export const auditExportRoute =
       const settings = await scope.db.ownTenant.get({ timeZone: true, maskPersonalDataInExports: true, slug: true, language: true, numberFormat: true });
       const options = csvOptions({ ...settings, mask: settings.maskPersonalDataInExports });
 
-      // The first batch is read before answering, so a failing query is an error answer, not a cut 200.
-      const entries = audit.stream(scope, filters)[Symbol.asyncIterator]();
-      const first = await entries.next();
-
-      async function* lines() {
-        yield "\uFEFF" + csvHeader(options);
-        let rows = 0;
-        let chunk = "";
-        for (let next = first; !next.done; next = await entries.next()) {
-          chunk += csvRow(next.value, options);
-          rows += 1;
-          if (chunk.length > 64 * 1024) {
-            yield chunk;
-            chunk = "";
-          }
-        }
-        if (chunk) yield chunk;
-        await audit.recordExport(scope, rows, filters);
-      }
+      const body = await csvBody(audit.stream(scope, filters), options, (rows) => audit.recordExport(scope, rows, filters));
 
       const fileName = exportFileName(settings.slug, services.clock.now(), settings.timeZone);
       return reply
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="${fileName}"`)
         .header("cache-control", "no-store")
-        .send(Readable.from(lines()));
+        .send(body);
     });
   };

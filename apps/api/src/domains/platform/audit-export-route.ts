@@ -3,13 +3,12 @@
 // zone; for platform admins only, checked by the same functions as the tRPC middlewares before the first byte.
 import { PlatformAuditFilters } from "@tenancy/contracts";
 import type { FastifyPluginAsync } from "fastify";
-import { Readable } from "node:stream";
 import type { Scope, Services } from "../../lib/scope.js";
 import { inputError } from "../../trpc/errors.js";
 import { assertSafeInput } from "../../trpc/middlewares/input-guard.js";
 import { assertPlatformAdmin } from "../../trpc/middlewares/roles.js";
 import { assertUsableSession } from "../../trpc/middlewares/session.js";
-import { csvHeader, csvOptions, csvRow, exportFileName } from "../audit/csv.js";
+import { csvBody, csvOptions, exportFileName } from "../audit/csv.js";
 import { validateSessionToken } from "../auth/sessions.js";
 import * as platformAudit from "./audit-service.js";
 
@@ -38,30 +37,12 @@ export const platformAuditExportRoute =
       const timeZone = filters.timeZone ?? "UTC";
       const options = csvOptions({ language: session.userLanguage ?? "en", timeZone, mask: false });
 
-      // The first batch is read before answering, so a failing query is an error answer, not a cut 200.
-      const entries = platformAudit.stream(scope, filters)[Symbol.asyncIterator]();
-      const first = await entries.next();
-
-      async function* lines() {
-        yield "\uFEFF" + csvHeader(options);
-        let rows = 0;
-        let chunk = "";
-        for (let next = first; !next.done; next = await entries.next()) {
-          chunk += csvRow(next.value, options);
-          rows += 1;
-          if (chunk.length > 64 * 1024) {
-            yield chunk;
-            chunk = "";
-          }
-        }
-        if (chunk) yield chunk;
-        await platformAudit.recordExport(scope, rows, filters);
-      }
+      const body = await csvBody(platformAudit.stream(scope, filters), options, (rows) => platformAudit.recordExport(scope, rows, filters));
 
       return reply
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="${exportFileName("platform", services.clock.now(), timeZone)}"`)
         .header("cache-control", "no-store")
-        .send(Readable.from(lines()));
+        .send(body);
     });
   };
