@@ -12,6 +12,8 @@ export const adminDist = fileURLToPath(new URL("../dist/", import.meta.url));
 
 export interface ApiServer {
   url: string;
+  /** With the test clock: moves time forward and optionally runs the billing job now. */
+  advanceClock: (advanceMs: number, runBilling?: boolean) => Promise<{ now: string; issued: number }>;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -32,7 +34,14 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 }
 
-export async function startApiServer(platformAdmin: { email: string; password: string }, readyWithinMs = 90_000): Promise<ApiServer> {
+export interface ApiServerOptions {
+  /** Start with the test clock (decision 39): POST /test/clock moves time and runs the billing job. */
+  testClock?: boolean;
+  readyWithinMs?: number;
+}
+
+export async function startApiServer(platformAdmin: { email: string; password: string }, options: ApiServerOptions | number = {}): Promise<ApiServer> {
+  const { testClock = false, readyWithinMs = 90_000 } = typeof options === "number" ? { readyWithinMs: options } : options;
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), "tenancy-e2e-"));
   const env: NodeJS.ProcessEnv = {
@@ -45,6 +54,8 @@ export async function startApiServer(platformAdmin: { email: string; password: s
     ADMIN_DIST: adminDist,
     NODE_ENV: "test",
     LOG_LEVEL: "warn",
+    // A test that moves time a month ahead must not see its sessions expire on the way.
+    ...(testClock ? { TEST_CLOCK: "1", SESSION_DAYS: "365" } : {}),
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
   };
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: apiDir, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -68,7 +79,7 @@ export async function startApiServer(platformAdmin: { email: string; password: s
     if (child.exitCode !== null) break;
     try {
       const response = await fetch(`${url}/readyz`);
-      if (response.status === 200) return { url, output: () => output, stop };
+      if (response.status === 200) return { url, output: () => output, stop, advanceClock: (advanceMs, runBilling = false) => advanceClock(url, advanceMs, runBilling) };
     } catch {
       // Not listening yet.
     }
@@ -76,4 +87,14 @@ export async function startApiServer(platformAdmin: { email: string; password: s
   }
   await stop();
   throw new Error(`The API server did not become ready at ${url}/readyz.\n${output}`);
+}
+
+async function advanceClock(url: string, advanceMs: number, runBilling: boolean): Promise<{ now: string; issued: number }> {
+  const response = await fetch(`${url}/test/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify({ advanceMs, runBilling }),
+  });
+  if (!response.ok) throw new Error(`POST /test/clock failed (${response.status}): ${await response.text()}`);
+  return (await response.json()) as { now: string; issued: number };
 }

@@ -116,6 +116,17 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /**
+   * Browser tests only (decision 39): a clock the loopback-only route POST /test/clock moves forward, and that
+   * route to run the billing job now. Refused with NODE_ENV=production.
+   */
+  TEST_CLOCK: z
+    .enum(["0", "1"], { message: "must be 1 (browser tests only) or unset" })
+    .default("0")
+    .transform((v) => v === "1"),
+}).refine((env) => !(env.TEST_CLOCK && env.NODE_ENV === "production"), {
+  path: ["TEST_CLOCK"],
+  message: "a test clock lets whoever reaches it move time; it is refused with NODE_ENV=production",
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -6,7 +6,7 @@ import { DataDirLockedError, openDatabase, pendingMigrations } from "@tenancy/db
 import { pino } from "pino";
 import { ensureFirstPlatformAdmin } from "./bootstrap.js";
 import { EnvError, loadEnv } from "./env.js";
-import { systemClock } from "./lib/clock.js";
+import { offsetClock, systemClock } from "./lib/clock.js";
 import { createEmailSender } from "./lib/email.js";
 import { startJobs } from "./jobs/runner.js";
 import { createServer } from "./server.js";
@@ -70,7 +70,9 @@ async function main() {
       process.exit(1);
     }
   }
-  const services = { prisma: db.prisma, query: db.query, clock: systemClock, email: createEmailSender(env.EMAIL_SENDER, log), log, env };
+  // Browser tests move time through POST /test/clock (decision 39); env.ts refuses it in production.
+  const clock = env.TEST_CLOCK ? offsetClock() : systemClock;
+  const services = { prisma: db.prisma, query: db.query, clock, email: createEmailSender(env.EMAIL_SENDER, log), log, env };
   const first = await ensureFirstPlatformAdmin(services);
   if (process.argv[2] === "worker") {
     // Worker mode: only the background jobs, for server databases where API processes scale separately.
@@ -83,7 +85,7 @@ async function main() {
     });
     return;
   }
-  const server = await createServer({ env, db, log });
+  const server = await createServer({ env, db, log, clock });
   // In-process jobs unless a separate worker runs them (RUN_JOBS=false); always with the embedded database.
   const jobs = env.RUN_JOBS || db.kind === "pglite" ? startJobs(services) : null;
   const address = await server.start();

@@ -18,12 +18,13 @@ import { pino, type Logger } from "pino";
 import superjson from "superjson";
 import type { Env } from "./env.js";
 import { AppError } from "./lib/app-error.js";
-import { systemClock, type Clock } from "./lib/clock.js";
+import { systemClock, type Clock, type TestClock } from "./lib/clock.js";
 import { createEmailSender } from "./lib/email.js";
 import type { Services } from "./lib/scope.js";
 import { auditExportRoute } from "./domains/audit/export-route.js";
 import { platformAuditExportRoute } from "./domains/platform/audit-export-route.js";
 import { appRouter, type AppRouter } from "./root.js";
+import { testClockRoute } from "./test-clock-route.js";
 import { sessionCookieName, type Context } from "./trpc/context.js";
 import { asTRPCError, errorEnvelope } from "./trpc/errors.js";
 import { jsonNestedDeeperThan, MAX_INPUT_DEPTH } from "./trpc/middlewares/input-guard.js";
@@ -140,6 +141,12 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
     await downloads.register(platformAuditExportRoute(services, cookieName));
   });
 
+  // Browser tests only (decision 39): env.ts refuses TEST_CLOCK=1 in production.
+  if (env.TEST_CLOCK) {
+    if (env.NODE_ENV === "production" || !isTestClock(clock)) throw new Error("TEST_CLOCK=1 needs a test clock (offsetClock) and NODE_ENV other than production.");
+    await app.register(testClockRoute(services, clock));
+  }
+
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_req, reply) => {
     try {
@@ -177,6 +184,10 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
       await app.close();
     },
   };
+}
+
+function isTestClock(clock: Clock): clock is TestClock {
+  return typeof (clock as Partial<TestClock>).advance === "function";
 }
 
 /** Cache-Control of a file of the built app: hashed assets forever, everything else revalidated. */

@@ -85,4 +85,22 @@ describe("module walk", () => {
       await expectGate(other.admin, true, key);
     }
   });
+
+  it("subscriptions.modules tells every user of the workspace what the gate decides, and why a module is closed", async () => {
+    for (const [key, m] of modules) {
+      const t = await h.makeTenant();
+      const access = async () => (await t.admin.subscriptions.modules()).items.find((item) => item.moduleKey === key);
+      expect(await access()).toEqual({ moduleKey: key, open: false, reason: "not_subscribed" });
+      await t.admin.subscriptions.startTrial({ planId: m.plans.basic });
+      expect(await access()).toEqual({ moduleKey: key, open: true, reason: null });
+      await t.admin.subscriptions.deactivate({ moduleKey: key });
+      expect(await access()).toEqual({ moduleKey: key, open: false, reason: "deactivated" });
+      await expectGate(t.admin, true, key);
+      const sub = await h.db.prisma.subscription.findFirstOrThrow({ where: { tenantId: t.tenantId, moduleKey: key } });
+      await h.db.prisma.subscription.update({ where: { id: sub.id }, data: { status: "expired", moduleActive: true } });
+      expect(await access()).toEqual({ moduleKey: key, open: false, reason: "trial_expired" });
+      await h.db.prisma.subscription.update({ where: { id: sub.id }, data: { status: "canceled" } });
+      expect(await access()).toEqual({ moduleKey: key, open: false, reason: "canceled" });
+    }
+  });
 });

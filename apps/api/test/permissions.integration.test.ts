@@ -9,7 +9,7 @@ import { createHarness, type Harness } from "./harness.js";
 import { callPath, discoverProcedures } from "./procedures.js";
 
 /** Tenant procedures any signed-in tenant user may call on themselves. */
-const SELF_SERVICE = new Set(["users.updateProfile"]);
+const SELF_SERVICE = new Set(["users.updateProfile", "subscriptions.modules"]);
 
 let h: Harness;
 let t: Awaited<ReturnType<Harness["makeTenant"]>>;

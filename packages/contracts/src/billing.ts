@@ -42,6 +42,20 @@ export type InvoiceDto = z.infer<typeof InvoiceOutput>;
 
 export const InvoiceDetailOutput = InvoiceOutput.extend({ lines: z.array(InvoiceLineOutput) });
 
+/** Who the invoice is made out to: the workspace's name and address as its settings hold them. */
+export const InvoiceBillTo = z.object({
+  name: z.string(),
+  legalName: z.string().nullable(),
+  contactEmail: z.string(),
+  addressLine: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string(),
+});
+
+/** A tenant's own invoice: with the workspace it is made out to, for the printable invoice. */
+export const TenantInvoiceDetailOutput = InvoiceDetailOutput.extend({ billTo: InvoiceBillTo });
+
 export const ListInvoicesInput = PageInput.extend({ status: InvoiceStatus.optional() });
 export const PlatformListInvoicesInput = ListInvoicesInput.extend({ tenantId: Id.optional() });
 export const InvoiceListOutput = z.object({ items: z.array(InvoiceOutput), nextCursor: z.string().nullable() });

@@ -89,3 +89,26 @@ export const SubscriptionOutput = z.object({
 export type SubscriptionDto = z.infer<typeof SubscriptionOutput>;
 
 export const SubscriptionListOutput = z.object({ items: z.array(SubscriptionOutput) });
+
+/** Why a module is closed to the workspace; null when it is open. */
+export const ModuleClosedReason = z.enum(["not_subscribed", "canceled", "trial_expired", "deactivated"]);
+export type ModuleClosedReason = z.infer<typeof ModuleClosedReason>;
+
+const LIVE: readonly SubscriptionStatus[] = ["trialing", "active", "past_due"];
+
+/**
+ * Whether a module is open to the workspace, from its subscription (null: none): open while trialing, active
+ * or past due and activated. The API's module gate and the admin app's navigation both decide with this.
+ */
+export function moduleAccess(sub: { status: SubscriptionStatus; moduleActive: boolean } | null): { open: boolean; reason: ModuleClosedReason | null } {
+  if (!sub) return { open: false, reason: "not_subscribed" };
+  if (!LIVE.includes(sub.status)) return { open: false, reason: sub.status === "expired" ? "trial_expired" : "canceled" };
+  if (!sub.moduleActive) return { open: false, reason: "deactivated" };
+  return { open: true, reason: null };
+}
+
+/** The product modules (those with pages and procedures) and whether each is open to the workspace. */
+export const ModuleAccessOutput = z.object({
+  items: z.array(z.object({ moduleKey: z.string(), open: z.boolean(), reason: ModuleClosedReason.nullable() })),
+});
+export type ModuleAccessDto = z.infer<typeof ModuleAccessOutput>;

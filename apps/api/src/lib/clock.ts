@@ -16,3 +16,22 @@ export function fixedClock(start: Date): Clock & { advance(ms: number): void; se
     },
   };
 }
+
+/**
+ * The browser tests' clock (TEST_CLOCK=1, never in production: decision 39): real time plus an offset that
+ * a loopback-only test route moves forward, so sessions, ids and ordering keep working while a test jumps a
+ * month ahead to a renewal.
+ */
+export interface TestClock extends Clock {
+  advance(ms: number): void;
+}
+
+export function offsetClock(): TestClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}

@@ -20,5 +20,8 @@ export async function list(scope: TenantScope, input: z.infer<typeof ListInvoice
 export async function get(scope: TenantScope, invoiceId: string) {
   const invoice = await scope.db.invoice.findUnique({ where: { id: invoiceId }, select: { ...INVOICE_SELECT, lines: { select: LINE_SELECT, orderBy: { position: "asc" } } } });
   if (!invoice) throw new AppError("NOT_FOUND", "This invoice does not exist in your workspace.");
-  return invoice;
+  const billTo = await scope.db.ownTenant.get({
+    name: true, legalName: true, contactEmail: true, addressLine: true, postalCode: true, city: true, country: true,
+  });
+  return { ...invoice, billTo };
 }

@@ -1,6 +1,6 @@
 // billing: the tenant's invoices, and for platform admins every tenant's invoices and the billing settings.
 import {
-  BillingSettingsOutput, InvoiceDetailOutput, InvoiceIdInput, InvoiceListOutput, ListInvoicesInput, PlatformListInvoicesInput, UpdateBillingSettingsInput,
+  BillingSettingsOutput, InvoiceDetailOutput, InvoiceIdInput, InvoiceListOutput, ListInvoicesInput, PlatformListInvoicesInput, TenantInvoiceDetailOutput, UpdateBillingSettingsInput,
 } from "@tenancy/contracts";
 import { z } from "zod";
 import { router } from "../../trpc/init.js";
@@ -13,7 +13,7 @@ const read = tenantProcedure.meta({ permission: "billing.read" });
 export const billingRouter = router({
   invoices: router({
     list: read.input(ListInvoicesInput).output(InvoiceListOutput).query(({ ctx, input }) => invoices.list(ctx.scope, input)),
-    get: read.input(InvoiceIdInput).output(InvoiceDetailOutput).query(({ ctx, input }) => invoices.get(ctx.scope, input.invoiceId)),
+    get: read.input(InvoiceIdInput).output(TenantInvoiceDetailOutput).query(({ ctx, input }) => invoices.get(ctx.scope, input.invoiceId)),
   }),
   /** Platform admins: every tenant's invoices, settling them, and the dunning settings. */
   admin: router({

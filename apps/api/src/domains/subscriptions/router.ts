@@ -1,6 +1,6 @@
 // subscriptions: the tenant's trials and subscriptions to modules.
 import {
-  ChangePlanInput, PreviewInput, PreviewOutput, StartTrialInput, SubscribeInput, SubscriptionListOutput, SubscriptionModuleInput, SubscriptionOutput,
+  ChangePlanInput, ModuleAccessOutput, PreviewInput, PreviewOutput, StartTrialInput, SubscribeInput, SubscriptionListOutput, SubscriptionModuleInput, SubscriptionOutput,
 } from "@tenancy/contracts";
 import { z } from "zod";
 import { router } from "../../trpc/init.js";
@@ -11,6 +11,8 @@ const read = tenantProcedure.meta({ permission: "billing.read" });
 const manage = tenantProcedure.meta({ permission: "subscriptions.manage" });
 
 export const subscriptionsRouter = router({
+  /** Which product modules are open to the workspace (every user: the app's navigation hides closed ones). */
+  modules: tenantProcedure.input(z.void()).output(ModuleAccessOutput).query(({ ctx }) => subscriptions.moduleAccessList(ctx.scope)),
   list: read.input(z.void()).output(SubscriptionListOutput).query(({ ctx }) => subscriptions.list(ctx.scope)),
   /** What subscribing, changing plan or switching interval would do and cost; nothing is changed. */
   preview: manage.input(PreviewInput).output(PreviewOutput).query(({ ctx, input }) => subscriptions.preview(ctx.scope, input)),

@@ -5,6 +5,7 @@
 // the billing job never both win). Invoices are issued by the billing job, never here: a change that costs
 // something now leaves pending charges and asks the job to invoice them at once (nextBillingAt = now).
 import type { ChargeLine, ChangePlanInput, PreviewInput, StartTrialInput, SubscribeInput, SubscriptionDto } from "@tenancy/contracts";
+import { moduleAccess, PRODUCT_MODULES } from "@tenancy/contracts";
 import { uuidv7, type Prisma, type TenantTx } from "@tenancy/db";
 import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../../lib/app-error.js";
@@ -67,6 +68,14 @@ async function toDtos(db: TenantTx, rows: SubscriptionRow[]): Promise<Subscripti
 export async function list(scope: TenantScope) {
   const rows = await scope.db.subscription.findMany({ orderBy: { moduleKey: "asc" }, select: SUBSCRIPTION_SELECT });
   return { items: await toDtos(scope.db, rows) };
+}
+
+/** Whether each product module is open to the workspace: one indexed read, for the app's navigation. */
+export async function moduleAccessList(scope: TenantScope) {
+  const rows = await scope.db.subscription.findMany({ where: { moduleKey: { in: [...PRODUCT_MODULES] } }, select: { moduleKey: true, status: true, moduleActive: true } });
+  return {
+    items: PRODUCT_MODULES.map((moduleKey) => ({ moduleKey, ...moduleAccess(rows.find((row) => row.moduleKey === moduleKey) ?? null) })),
+  };
 }
 
 const findByModule = (db: TenantTx, moduleKey: string) => db.subscription.findFirst({ where: { moduleKey }, select: SUBSCRIPTION_SELECT });
