@@ -2,6 +2,7 @@
 // billing settings (the dunning grace periods).
 import { z } from "zod";
 import { Id, PageInput } from "./common.js";
+import { LocalizedText, PlanInterval, PricingModel } from "./modules.js";
 import { ChargeKind } from "./subscriptions.js";
 
 export const InvoiceStatus = z.enum(["draft", "open", "paid", "void", "uncollectible"]);
@@ -53,8 +54,15 @@ export const InvoiceBillTo = z.object({
   country: z.string(),
 });
 
-/** A tenant's own invoice: with the workspace it is made out to, for the printable invoice. */
-export const TenantInvoiceDetailOutput = InvoiceDetailOutput.extend({ billTo: InvoiceBillTo });
+/**
+ * A tenant's own invoice: with the workspace it is made out to, and the names of the modules and plan
+ * versions its lines name (in every UI language), so the printable invoice words each line in the reader's.
+ */
+export const TenantInvoiceDetailOutput = InvoiceDetailOutput.extend({
+  billTo: InvoiceBillTo,
+  modules: z.array(z.object({ key: z.string(), name: LocalizedText(80) })),
+  plans: z.array(z.object({ id: z.string(), name: LocalizedText(60), interval: PlanInterval, pricingModel: PricingModel })),
+});
 
 export const ListInvoicesInput = PageInput.extend({ status: InvoiceStatus.optional() });
 export const PlatformListInvoicesInput = ListInvoicesInput.extend({ tenantId: Id.optional() });

@@ -11,7 +11,8 @@ import { useLogout } from "../features/auth/use-logout.js";
 import { useI18n } from "./i18n/i18n-provider.js";
 import { PLATFORM_NAV, PLATFORM_PROFILE_PATH, PROFILE_PATH, tenantNav, type NavEntry } from "./navigation.js";
 import { usePageTitle } from "./page-title.js";
-import { useSignedInMe } from "./session.js";
+import { openModuleKeys } from "./module-gate.js";
+import { useModuleAccess, useSignedInMe } from "./session.js";
 
 export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useI18n();
@@ -100,9 +101,10 @@ export function TenantLayout() {
   const me = useSignedInMe();
   const { t } = useI18n();
   const { pathname } = useLocation();
+  const modules = useModuleAccess();
   const navbar = (
     <Stack gap={4}>
-      <Navigation entries={tenantNav(me.permissions)} />
+      <Navigation entries={tenantNav(me.permissions, openModuleKeys(modules.data))} />
       <Divider my="xs" />
       <NavLink component={Link} to={PROFILE_PATH} label={t("nav.profile")} active={pathname === PROFILE_PATH} data-testid="nav-profile" />
     </Stack>

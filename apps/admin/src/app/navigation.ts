@@ -1,12 +1,14 @@
 // Where each kind of principal lands, and the tenant area's navigation filtered by permission. Every tenant
 // user has a profile page; it is where someone whose roles open no other page lands.
-import type { Me, Permission } from "@tenancy/contracts";
+import type { Me, Permission, ProductModuleKey } from "@tenancy/contracts";
 import type { PlainMessageKey } from "./i18n/translate.js";
 
 export interface NavEntry {
   path: string;
   label: PlainMessageKey;
   permission: Permission;
+  /** A product module's page: shown only while the module is open to the workspace (module-gate.ts). */
+  module?: ProductModuleKey;
 }
 
 export const TENANT_NAV: readonly NavEntry[] = [
@@ -15,6 +17,10 @@ export const TENANT_NAV: readonly NavEntry[] = [
   { path: "/t/roles", label: "nav.roles", permission: "roles.manage" },
   { path: "/t/audit", label: "nav.audit", permission: "audit.read" },
   { path: "/t/settings", label: "nav.settings", permission: "settings.manage" },
+  { path: "/t/marketplace", label: "nav.marketplace", permission: "billing.read" },
+  { path: "/t/subscriptions", label: "nav.subscriptions", permission: "billing.read" },
+  { path: "/t/invoices", label: "nav.invoices", permission: "billing.read" },
+  { path: "/t/integrations", label: "nav.integrations", permission: "integrations.manage", module: "integrations" },
 ];
 
 export const PROFILE_PATH = "/t/profile";
@@ -29,8 +35,9 @@ export const PLATFORM_NAV: readonly Omit<NavEntry, "permission">[] = [
   { path: PLATFORM_PROFILE_PATH, label: "nav.platformProfile" },
 ];
 
-export function tenantNav(permissions: readonly string[]): NavEntry[] {
-  return TENANT_NAV.filter((entry) => permissions.includes(entry.permission));
+/** The entries the user's permissions allow; a module's entries only while the module is open (none by default). */
+export function tenantNav(permissions: readonly string[], openModules: ReadonlySet<string> = new Set()): NavEntry[] {
+  return TENANT_NAV.filter((entry) => permissions.includes(entry.permission) && (!entry.module || openModules.has(entry.module)));
 }
 
 export function homePath(me: Pick<Me, "kind" | "permissions" | "mustChangePassword">): string {

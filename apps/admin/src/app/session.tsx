@@ -2,14 +2,16 @@
 // the right kind of principal, and a permission. A session found gone without a sign-out here is noted as
 // ended (session-end.ts), so the sign-in page can say why.
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
-import type { Me, Permission } from "@tenancy/contracts";
+import type { Me, Permission, ProductModuleKey } from "@tenancy/contracts";
 import { clearNotifications, PageLoader } from "@tenancy/ui";
 import { useCallback, useRef, type ReactNode } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { dropDraftsNotOf } from "./drafts.js";
 import { createTranslator, preferredLocale, type Translate } from "./i18n/translate.js";
 import { announce, forgetSessionEnd, noteSessionEnd, sessionGoesOn, signedInUntilNow } from "./session-end.js";
-import { ErrorState, ForbiddenState } from "./states.js";
+import { useI18n } from "./i18n/i18n-provider.js";
+import { gateDecision } from "./module-gate.js";
+import { ErrorState, ForbiddenState, ModuleClosedState } from "./states.js";
 import { trpc } from "./trpc.js";
 
 /** tRPC keys a query by its path first, so this prefix matches `auth.me` whatever its input. */
@@ -102,4 +104,35 @@ export function RequirePermission({ permission, children }: { permission: Permis
   const me = useSignedInMe();
   if (!me.permissions.includes(permission)) return <ForbiddenState />;
   return children;
+}
+
+/** How long the known open modules are used as is; a change made here (activate, subscribe) refreshes them at once. */
+const MODULES_STALE_TIME = 60_000;
+
+/** Which product modules are open to the workspace: one small query, for the navigation and the module guards. */
+export function useModuleAccess() {
+  return trpc.subscriptions.modules.useQuery(undefined, { staleTime: MODULES_STALE_TIME });
+}
+
+/**
+ * A product module's page: shown while the module is open to the workspace; otherwise why it is closed (not
+ * subscribed, ended, trial over, deactivated) and, for those who can act on it, a link to where it opens.
+ */
+export function RequireModule({ module, children }: { module: ProductModuleKey; children: ReactNode }) {
+  const me = useSignedInMe();
+  const { t } = useI18n();
+  const access = useModuleAccess();
+  if (access.error && !access.data) return <ErrorState error={access.error} onRetry={() => void access.refetch()} />;
+  const decision = gateDecision(access.data, module, me.permissions);
+  if (decision.state === "loading") return <PageLoader />;
+  if (decision.state === "open") return children;
+  const name = t(`productModule.${module}`);
+  return (
+    <ModuleClosedState
+      title={t("moduleGate.title", { module: name })}
+      message={t(`moduleGate.${decision.reason}`, { module: name })}
+      link={decision.link && { to: decision.link.to, label: t(decision.link.label) }}
+      hint={decision.link ? undefined : t("moduleGate.askAdmin")}
+    />
+  );
 }

@@ -14,7 +14,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   return <ErrorAlert message={readServerError(error, t, "errors.unreachable").message} onRetry={onRetry} />;
 }
 
-function Notice({ title, message, back }: { title: string; message: string; back?: { to: string; label: string } }) {
+function Notice({ title, message, back, hint }: { title: string; message: string; back?: { to: string; label: string }; hint?: string }) {
   const { t } = useI18n();
   usePageTitle(title);
   return (
@@ -24,6 +24,7 @@ function Notice({ title, message, back }: { title: string; message: string; back
           {title}
         </Title>
         <Text c="dimmed">{message}</Text>
+        {hint && <Text c="dimmed">{hint}</Text>}
         <Anchor component={Link} to={back?.to ?? "/"}>
           {back?.label ?? t("common.backHome")}
         </Anchor>
@@ -49,6 +50,11 @@ export function MissingState({ title, message, back }: { title: string; message:
 export function ForbiddenState() {
   const { t } = useI18n();
   return <Notice title={t("forbidden.title")} message={t("forbidden.message")} />;
+}
+
+/** A closed module's page (RequireModule): why it is closed, and where an administrator opens it, or whom to ask. */
+export function ModuleClosedState({ title, message, link, hint }: { title: string; message: string; link: { to: string; label: string } | null; hint?: string }) {
+  return <Notice title={title} message={message} back={link ?? undefined} hint={hint} />;
 }
 
 export function NotFoundPage() {

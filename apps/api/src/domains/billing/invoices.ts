@@ -23,5 +23,14 @@ export async function get(scope: TenantScope, invoiceId: string) {
   const billTo = await scope.db.ownTenant.get({
     name: true, legalName: true, contactEmail: true, addressLine: true, postalCode: true, city: true, country: true,
   });
-  return { ...invoice, billTo };
+  const planIds = [...new Set(invoice.lines.map((line) => line.planId).filter((id): id is string => id !== null))];
+  const moduleKeys = [...new Set(invoice.lines.map((line) => line.moduleKey))];
+  const plans = await scope.db.catalog.plan.findMany({ where: { id: { in: planIds } }, select: { id: true, name: true, interval: true, pricingModel: true } });
+  const modules = await scope.db.catalog.module.findMany({ where: { key: { in: moduleKeys } }, select: { key: true, name: true } });
+  return {
+    ...invoice,
+    billTo,
+    modules: modules.map((m) => ({ key: m.key, name: m.name as { en: string; fr: string } })),
+    plans: plans.map((p) => ({ ...p, name: p.name as { en: string; fr: string } })),
+  };
 }
