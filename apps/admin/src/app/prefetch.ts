@@ -52,4 +52,8 @@ export const prefetch = {
   roles: prefetchFor("user", () => [trpcUtils.roles.list.prefetch()]),
   audit: prefetchFor("user", (args) => [trpcUtils.audit.list.prefetchInfinite({ ...readFilters(searchParams(args)), limit: 50 })]),
   settings: prefetchFor("user", () => [trpcUtils.settings.get.prefetch()]),
+  marketplace: prefetchFor("user", () => [trpcUtils.modules.marketplace.prefetch(), trpcUtils.subscriptions.list.prefetch()]),
+  subscriptions: prefetchFor("user", () => [trpcUtils.subscriptions.list.prefetch(), trpcUtils.modules.marketplace.prefetch()]),
+  invoices: prefetchFor("user", () => [trpcUtils.billing.invoices.list.prefetchInfinite({ limit: 25 })]),
+  invoice: prefetchFor("user", ({ params }) => (isId(params.invoiceId) ? [trpcUtils.billing.invoices.get.prefetch({ invoiceId: params.invoiceId })] : [])),
 };

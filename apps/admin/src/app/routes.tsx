@@ -14,6 +14,11 @@ import { TenantCreatePage } from "../features/platform/tenant-create-page.js";
 import { TenantDetailPage } from "../features/platform/tenant-detail-page.js";
 import { TenantsPage } from "../features/platform/tenants-page.js";
 import { DashboardPage } from "../features/tenant/dashboard-page.js";
+import { InvoicePage } from "../features/billing/invoice-page.js";
+import { InvoicesPage } from "../features/billing/invoices-page.js";
+import { MarketplacePage } from "../features/billing/marketplace-page.js";
+import { SubscriptionsPage } from "../features/billing/subscriptions-page.js";
+import { IntegrationsPage } from "../features/integrations/integrations-page.js";
 import { RolesPage } from "../features/roles/roles-page.js";
 import { SettingsPage } from "../features/settings/settings-page.js";
 import { ProfilePage } from "../features/users/profile-page.js";
@@ -22,7 +27,7 @@ import { UsersPage } from "../features/users/users-page.js";
 import { PlatformLayout, TenantLayout } from "./layouts.js";
 import { homePath } from "./navigation.js";
 import { prefetch, sessionLoader } from "./prefetch.js";
-import { RequireKind, RequirePermission, RequireSession, useSignedInMe } from "./session.js";
+import { RequireKind, RequireModule, RequirePermission, RequireSession, useSignedInMe } from "./session.js";
 import { NotFoundPage } from "./states.js";
 
 function Home() {
@@ -73,6 +78,20 @@ export const router = createBrowserRouter([
               { path: "roles", loader: prefetch.roles, element: <RequirePermission permission="roles.manage"><RolesPage /></RequirePermission> },
               { path: "audit", loader: prefetch.audit, element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
               { path: "settings", loader: prefetch.settings, element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
+              { path: "marketplace", loader: prefetch.marketplace, element: <RequirePermission permission="billing.read"><MarketplacePage /></RequirePermission> },
+              { path: "subscriptions", loader: prefetch.subscriptions, element: <RequirePermission permission="billing.read"><SubscriptionsPage /></RequirePermission> },
+              { path: "invoices", loader: prefetch.invoices, element: <RequirePermission permission="billing.read"><InvoicesPage /></RequirePermission> },
+              { path: "invoices/:invoiceId", loader: prefetch.invoice, element: <RequirePermission permission="billing.read"><InvoicePage /></RequirePermission> },
+              {
+                path: "integrations",
+                element: (
+                  <RequirePermission permission="integrations.manage">
+                    <RequireModule module="integrations">
+                      <IntegrationsPage />
+                    </RequireModule>
+                  </RequirePermission>
+                ),
+              },
               { path: "profile", element: <ProfilePage /> },
               { path: "*", element: <NotFoundPage /> },
             ],

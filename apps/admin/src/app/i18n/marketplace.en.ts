@@ -27,6 +27,8 @@ export const marketplaceEn = {
   "marketplace.title": "Marketplace",
   "marketplace.description": "Modules your workspace can add, priced in {currency}.",
   "marketplace.empty": "No module is offered yet.",
+  "marketplace.price": "Price",
+  "marketplace.terms": "Trial and limits",
   "marketplace.plans": "Plans",
   "marketplace.trialDays": { one: "{count}-day free trial", other: "{count}-day free trial" },
   "marketplace.noTrial": "No free trial",

@@ -29,6 +29,8 @@ export const marketplaceFr: Section<typeof marketplaceEn> = {
   "marketplace.title": "Catalogue des modules",
   "marketplace.description": "Les modules que votre espace de travail peut ajouter, aux prix en {currency}.",
   "marketplace.empty": "Aucun module n'est encore proposé.",
+  "marketplace.price": "Prix",
+  "marketplace.terms": "Essai et limites",
   "marketplace.plans": "Formules",
   "marketplace.trialDays": { one: "Essai gratuit de {count} jour", other: "Essai gratuit de {count} jours" },
   "marketplace.noTrial": "Pas d'essai gratuit",
