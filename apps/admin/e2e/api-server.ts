@@ -14,6 +14,8 @@ export interface ApiServer {
   url: string;
   /** With the test clock: moves time forward and optionally runs the billing job now. */
   advanceClock: (advanceMs: number, runBilling?: boolean) => Promise<{ now: string; issued: number }>;
+  /** With the test clock: stops (true) or restarts (false) time. */
+  freezeClock: (frozen: boolean) => Promise<{ now: string; issued: number }>;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -79,7 +81,14 @@ export async function startApiServer(platformAdmin: { email: string; password: s
     if (child.exitCode !== null) break;
     try {
       const response = await fetch(`${url}/readyz`);
-      if (response.status === 200) return { url, output: () => output, stop, advanceClock: (advanceMs, runBilling = false) => advanceClock(url, advanceMs, runBilling) };
+      if (response.status === 200)
+        return {
+          url,
+          output: () => output,
+          stop,
+          advanceClock: (advanceMs, runBilling = false) => callTestClock(url, { advanceMs, runBilling }),
+          freezeClock: (freeze) => callTestClock(url, { freeze }),
+        };
     } catch {
       // Not listening yet.
     }
@@ -89,11 +98,11 @@ export async function startApiServer(platformAdmin: { email: string; password: s
   throw new Error(`The API server did not become ready at ${url}/readyz.\n${output}`);
 }
 
-async function advanceClock(url: string, advanceMs: number, runBilling: boolean): Promise<{ now: string; issued: number }> {
+async function callTestClock(url: string, body: { advanceMs?: number; runBilling?: boolean; freeze?: boolean }): Promise<{ now: string; issued: number }> {
   const response = await fetch(`${url}/test/clock`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: url },
-    body: JSON.stringify({ advanceMs, runBilling }),
+    body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`POST /test/clock failed (${response.status}): ${await response.text()}`);
   return (await response.json()) as { now: string; issued: number };

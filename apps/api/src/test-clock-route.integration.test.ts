@@ -57,6 +57,13 @@ describe("test clock", () => {
       expect(clock.now().getTime() - Date.now()).toBeGreaterThanOrEqual(40 * 24 * 60 * 60 * 1000 - 1000);
       expect(body.issued).toBe(0);
 
+      await post(server, { freeze: true });
+      const frozen = clock.now().getTime();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(clock.now().getTime()).toBe(frozen);
+      await post(server, { freeze: false, advanceMs: 1000 });
+      expect(clock.now().getTime()).toBeGreaterThanOrEqual(frozen + 1000);
+
       const remote = await post(server, { advanceMs: 1000 }, "203.0.113.9");
       expect(remote.statusCode).toBe(403);
       const backwards = await post(server, { advanceMs: -1000 });

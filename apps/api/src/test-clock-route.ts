@@ -17,6 +17,8 @@ const MAX_ADVANCE_MS = 366 * 24 * 60 * 60 * 1000;
 const Body = z.object({
   advanceMs: z.number().int().min(0).max(MAX_ADVANCE_MS).default(0),
   runBilling: z.boolean().default(false),
+  /** true stops the clock where it is (until false): a preview and its action then see the same instant. */
+  freeze: z.boolean().optional(),
 });
 
 export const testClockRoute =
@@ -25,7 +27,8 @@ export const testClockRoute =
     app.post("/test/clock", async (req) => {
       if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) throw new AppError("FORBIDDEN", "The test clock answers only on the loopback interface.");
       const parsed = Body.safeParse(req.body ?? {});
-      if (!parsed.success) throw new AppError("BAD_INPUT", "Give advanceMs (0 to one year, in milliseconds) and runBilling (true or false).");
+      if (!parsed.success) throw new AppError("BAD_INPUT", "Give advanceMs (0 to one year, in milliseconds), runBilling and freeze (true or false).");
+      if (parsed.data.freeze !== undefined) clock.freeze(parsed.data.freeze);
       clock.advance(parsed.data.advanceMs);
       const run = parsed.data.runBilling
         ? await runBilling(services, { gateway: createPaymentGateway(services.env.PAYMENT_GATEWAY, services.log) })

@@ -2,7 +2,21 @@
 // per user where it applies, a daily price to compare monthly with annual, trial days, limits). A tenant
 // admin (subscriptions.manage) starts a module's one free trial or subscribes, after a dialog showing what
 // it costs (subscriptions.preview).
-import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { PageHeader } from "@tenancy/ui";
 import { useId, useState } from "react";
 import { Link } from "react-router";
@@ -31,9 +45,21 @@ export function MarketplacePage() {
   const data = market.data;
   return (
     <>
-      <PageHeader title={t("marketplace.title")} description={data ? t("marketplace.description", { currency: fmt.currencyName(data.currency) }) : undefined} />
+      <PageHeader
+        title={t("marketplace.title")}
+        description={
+          data
+            ? t("marketplace.description", {
+                currency: fmt.currencyName(data.currency),
+              })
+            : undefined
+        }
+      />
       {market.error ? (
-        <ErrorState error={market.error} onRetry={() => void market.refetch()} />
+        <ErrorState
+          error={market.error}
+          onRetry={() => void market.refetch()}
+        />
       ) : !data ? (
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <Skeleton h={260} radius="md" />
@@ -48,7 +74,14 @@ export function MarketplacePage() {
       ) : (
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           {data.items.map((module) => (
-            <ModuleCard key={module.key} module={module} currency={data.currency} subscription={subscriptions.data?.items.find((s) => s.moduleKey === module.key)} />
+            <ModuleCard
+              key={module.key}
+              module={module}
+              currency={data.currency}
+              subscription={subscriptions.data?.items.find(
+                (s) => s.moduleKey === module.key,
+              )}
+            />
           ))}
         </SimpleGrid>
       )}
@@ -56,7 +89,15 @@ export function MarketplacePage() {
   );
 }
 
-function ModuleCard({ module, currency, subscription }: { module: MarketModule; currency: string; subscription: Subscription | undefined }) {
+function ModuleCard({
+  module,
+  currency,
+  subscription,
+}: {
+  module: MarketModule;
+  currency: string;
+  subscription: Subscription | undefined;
+}) {
   const { t, fmt, locale } = useI18n();
   const can = useCan();
   const titleId = useId();
@@ -69,7 +110,13 @@ function ModuleCard({ module, currency, subscription }: { module: MarketModule; 
     return metric ? localized(metric.name, locale) : key;
   };
   return (
-    <Paper component="section" aria-labelledby={titleId} withBorder radius="md" p="lg">
+    <Paper
+      component="section"
+      aria-labelledby={titleId}
+      withBorder
+      radius="md"
+      p="lg"
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={4}>
@@ -81,7 +128,12 @@ function ModuleCard({ module, currency, subscription }: { module: MarketModule; 
                 {t(`moduleCategory.${module.category}`)}
               </Badge>
               {!module.trialAvailable && (
-                <Badge variant="light" color="gray" tt="none" data-testid="trial-used">
+                <Badge
+                  variant="light"
+                  color="gray"
+                  tt="none"
+                  data-testid="trial-used"
+                >
                   {t("marketplace.trialUsed")}
                 </Badge>
               )}
@@ -90,66 +142,84 @@ function ModuleCard({ module, currency, subscription }: { module: MarketModule; 
           {subscription && (
             <Stack gap={2} align="flex-end">
               <Text size="xs" c="dimmed">
-                {t("marketplace.yourSubscription", { status: t(`subscriptionStatus.${subscription.status}`) })}
+                {t("marketplace.yourSubscription", {
+                  status: t(`subscriptionStatus.${subscription.status}`),
+                })}
               </Text>
               <SubscriptionStatusBadge status={subscription.status} />
             </Stack>
           )}
         </Group>
         <Text size="sm">{localized(module.description, locale)}</Text>
-        <Table.ScrollContainer minWidth={480}>
-          <Table verticalSpacing="xs" fz="sm" aria-label={t("marketplace.plans")}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("marketplace.plan")}</Table.Th>
-                <Table.Th>{t("marketplace.price")}</Table.Th>
-                <Table.Th>{t("marketplace.terms")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {module.plans.map((plan) => (
-                <Table.Tr key={plan.id} data-testid="market-plan">
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {localized(plan.name, locale)}
+        <Table verticalSpacing="xs" fz="sm" aria-label={t("marketplace.plans")}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("marketplace.plan")}</Table.Th>
+              <Table.Th>{t("marketplace.price")}</Table.Th>
+              <Table.Th>{t("marketplace.terms")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {module.plans.map((plan) => (
+              <Table.Tr key={plan.id} data-testid="market-plan">
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {localized(plan.name, locale)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`interval.${plan.interval}`)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {plan.price === null ? (
+                    <Text size="sm" c="dimmed">
+                      {t("marketplace.notInCurrency", { currency })}
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      {t(`interval.${plan.interval}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {plan.price === null ? (
-                      <Text size="sm" c="dimmed">
-                        {t("marketplace.notInCurrency", { currency })}
+                  ) : (
+                    <>
+                      <Text size="sm" data-testid="plan-price">
+                        {priceText(t, fmt, {
+                          amount: plan.price,
+                          currency,
+                          interval: plan.interval,
+                          pricingModel: plan.pricingModel,
+                        })}
                       </Text>
-                    ) : (
-                      <>
-                        <Text size="sm" data-testid="plan-price">
-                          {priceText(t, fmt, { amount: plan.price, currency, interval: plan.interval, pricingModel: plan.pricingModel })}
+                      {plan.dailyPrice !== null && (
+                        <Text size="xs" c="dimmed">
+                          {dailyPriceText(t, fmt, {
+                            amount: plan.dailyPrice,
+                            currency,
+                            pricingModel: plan.pricingModel,
+                          })}
                         </Text>
-                        {plan.dailyPrice !== null && (
-                          <Text size="xs" c="dimmed">
-                            {dailyPriceText(t, fmt, { amount: plan.dailyPrice, currency, pricingModel: plan.pricingModel })}
-                          </Text>
-                        )}
-                      </>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{plan.trialDays > 0 ? t("marketplace.trialDays", { count: plan.trialDays }) : t("marketplace.noTrial")}</Text>
-                    {module.metrics.map((metric) => (
-                      <Text size="xs" c="dimmed" key={metric.key}>
-                        {plan.limits[metric.key] === undefined
-                          ? t("marketplace.unlimited", { metric: metricName(metric.key) })
-                          : t("marketplace.limit", { metric: metricName(metric.key), limit: fmt.number(plan.limits[metric.key]!) })}
-                      </Text>
-                    ))}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                      )}
+                    </>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">
+                    {plan.trialDays > 0
+                      ? t("marketplace.trialDays", { count: plan.trialDays })
+                      : t("marketplace.noTrial")}
+                  </Text>
+                  {module.metrics.map((metric) => (
+                    <Text size="xs" c="dimmed" key={metric.key}>
+                      {plan.limits[metric.key] === undefined
+                        ? t("marketplace.unlimited", {
+                            metric: metricName(metric.key),
+                          })
+                        : t("marketplace.limit", {
+                            metric: metricName(metric.key),
+                            limit: fmt.number(plan.limits[metric.key]!),
+                          })}
+                    </Text>
+                  ))}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
         <Group justify="flex-end">
           {live ? (
             <Anchor component={Link} to="/t/subscriptions" size="sm">
@@ -158,27 +228,55 @@ function ModuleCard({ module, currency, subscription }: { module: MarketModule; 
           ) : (
             can("subscriptions.manage") && (
               <>
-                {module.trialAvailable && sold.some((plan) => plan.trialDays > 0) && (
-                  <Button variant="default" onClick={() => setDialog("trial")}>
-                    {t("marketplace.startTrial")}
+                {module.trialAvailable &&
+                  sold.some((plan) => plan.trialDays > 0) && (
+                    <Button
+                      variant="default"
+                      onClick={() => setDialog("trial")}
+                    >
+                      {t("marketplace.startTrial")}
+                    </Button>
+                  )}
+                {sold.length > 0 && (
+                  <Button onClick={() => setDialog("subscribe")}>
+                    {t("marketplace.subscribe")}
                   </Button>
                 )}
-                {sold.length > 0 && <Button onClick={() => setDialog("subscribe")}>{t("marketplace.subscribe")}</Button>}
               </>
             )
           )}
         </Group>
       </Stack>
-      {dialog && <ActionDialog kind={dialog} module={module} currency={currency} onClose={() => setDialog(null)} />}
+      {dialog && (
+        <ActionDialog
+          kind={dialog}
+          module={module}
+          currency={currency}
+          onClose={() => setDialog(null)}
+        />
+      )}
     </Paper>
   );
 }
 
-function ActionDialog({ kind, module, currency, onClose }: { kind: "trial" | "subscribe"; module: MarketModule; currency: string; onClose: () => void }) {
+function ActionDialog({
+  kind,
+  module,
+  currency,
+  onClose,
+}: {
+  kind: "trial" | "subscribe";
+  module: MarketModule;
+  currency: string;
+  onClose: () => void;
+}) {
   const { t, fmt, locale } = useI18n();
   const feedback = useFeedback();
   const utils = trpc.useUtils();
-  const plans = module.plans.filter((plan) => plan.price !== null && (kind === "subscribe" || plan.trialDays > 0));
+  const plans = module.plans.filter(
+    (plan) =>
+      plan.price !== null && (kind === "subscribe" || plan.trialDays > 0),
+  );
   const [planId, setPlanId] = useState<string | null>(plans[0]?.id ?? null);
   const [continueAfterTrial, setContinue] = useState(false);
   const plan = plans.find((p) => p.id === planId);
@@ -186,7 +284,12 @@ function ActionDialog({ kind, module, currency, onClose }: { kind: "trial" | "su
   const startTrial = trpc.subscriptions.startTrial.useMutation();
   const subscribe = trpc.subscriptions.subscribe.useMutation();
   const refresh = () =>
-    Promise.all([utils.modules.marketplace.invalidate(), utils.subscriptions.list.invalidate(), utils.subscriptions.modules.invalidate(), utils.billing.invoices.list.invalidate()]);
+    Promise.all([
+      utils.modules.marketplace.invalidate(),
+      utils.subscriptions.list.invalidate(),
+      utils.subscriptions.modules.invalidate(),
+      utils.billing.invoices.list.invalidate(),
+    ]);
 
   const confirm = async () => {
     if (!planId) return;
@@ -209,10 +312,20 @@ function ActionDialog({ kind, module, currency, onClose }: { kind: "trial" | "su
     <PreviewDialog
       opened
       onClose={onClose}
-      title={kind === "trial" ? t("marketplace.trialTitle", { module: name }) : t("marketplace.subscribeTitle", { module: name })}
-      preview={kind === "subscribe" && planId ? { action: "subscribe", planId } : null}
+      title={
+        kind === "trial"
+          ? t("marketplace.trialTitle", { module: name })
+          : t("marketplace.subscribeTitle", { module: name })
+      }
+      preview={
+        kind === "subscribe" && planId ? { action: "subscribe", planId } : null
+      }
       planOf={planLookup(locale, module.plans)}
-      confirmLabel={kind === "trial" ? t("marketplace.startTrial") : t("marketplace.subscribe")}
+      confirmLabel={
+        kind === "trial"
+          ? t("marketplace.startTrial")
+          : t("marketplace.subscribe")
+      }
       onConfirm={confirm}
     >
       <Select
@@ -228,11 +341,26 @@ function ActionDialog({ kind, module, currency, onClose }: { kind: "trial" | "su
       />
       {kind === "trial" && plan && (
         <>
-          <Text size="sm">{t("marketplace.trialMessage", { count: plan.trialDays, plan: localized(plan.name, locale) })}</Text>
-          <Checkbox label={t("marketplace.continueAfterTrial")} checked={continueAfterTrial} onChange={(event) => setContinue(event.currentTarget.checked)} />
+          <Text size="sm">
+            {t("marketplace.trialMessage", {
+              count: plan.trialDays,
+              plan: localized(plan.name, locale),
+            })}
+          </Text>
+          <Checkbox
+            label={t("marketplace.continueAfterTrial")}
+            checked={continueAfterTrial}
+            onChange={(event) => setContinue(event.currentTarget.checked)}
+          />
           {continueAfterTrial && (
             <Text size="sm" c="dimmed">
-              {t("marketplace.trialThen")} {priceText(t, fmt, { amount: plan.price!, currency, interval: plan.interval, pricingModel: plan.pricingModel })}
+              {t("marketplace.trialThen")}{" "}
+              {priceText(t, fmt, {
+                amount: plan.price!,
+                currency,
+                interval: plan.interval,
+                pricingModel: plan.pricingModel,
+              })}
             </Text>
           )}
         </>
