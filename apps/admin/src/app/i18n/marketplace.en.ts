@@ -120,6 +120,10 @@ export const marketplaceEn = {
   "subscriptions.deactivateTitle": "Deactivate {module}?",
   "subscriptions.deactivateMessage": "The module closes for every user of the workspace. Its data is kept and the subscription goes on (and is billed as before); you can activate it again at any time.",
   "subscriptions.deactivated": "{module} is closed; its data is kept.",
+  "subscriptions.continueAfterTrial": "Continue after the trial",
+  "subscriptions.continueTitle": "Continue {module} after the trial",
+  "subscriptions.continued": "{module} becomes a paid subscription when the trial ends.",
+  "subscriptions.stopAfterTrial": "Stop at the end of the trial",
   "subscriptions.subscribeAgain": "Subscribe again",
 
   "invoiceStatus.draft": "Draft",

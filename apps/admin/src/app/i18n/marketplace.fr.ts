@@ -125,6 +125,10 @@ export const marketplaceFr: Section<typeof marketplaceEn> = {
   "subscriptions.deactivateTitle": "Désactiver {module} ?",
   "subscriptions.deactivateMessage": "Le module se ferme pour tous les utilisateurs de l'espace de travail. Ses données sont conservées et l'abonnement continue (il est facturé comme avant) ; vous pouvez le réactiver à tout moment.",
   "subscriptions.deactivated": "{module} est fermé ; ses données sont conservées.",
+  "subscriptions.continueAfterTrial": "Continuer après l'essai",
+  "subscriptions.continueTitle": "Continuer {module} après l'essai",
+  "subscriptions.continued": "{module} devient un abonnement payant à la fin de l'essai.",
+  "subscriptions.stopAfterTrial": "Arrêter à la fin de l'essai",
   "subscriptions.subscribeAgain": "Se réabonner",
 
   "invoiceStatus.draft": "Brouillon",

@@ -67,7 +67,7 @@ function SubscriptionCard({ subscription: s, offered }: { subscription: Subscrip
   const feedback = useFeedback();
   const utils = trpc.useUtils();
   const titleId = useId();
-  const [dialog, setDialog] = useState<"changePlan" | "switchInterval" | null>(null);
+  const [dialog, setDialog] = useState<"changePlan" | "switchInterval" | "continue" | null>(null);
   const name = localized(s.moduleName, locale);
   const live = LIVE.has(s.status);
   const trialing = s.status === "trialing";
@@ -101,7 +101,10 @@ function SubscriptionCard({ subscription: s, offered }: { subscription: Subscrip
   const deactivate = trpc.subscriptions.deactivate.useMutation();
   const changePlan = trpc.subscriptions.changePlan.useMutation();
   const switchInterval = trpc.subscriptions.switchInterval.useMutation();
+  const subscribe = trpc.subscriptions.subscribe.useMutation();
   const moduleKey = s.moduleKey;
+  /** Continuing after a trial takes the plan's newest version on offer. */
+  const continuePlanId = offered.find((plan) => plan.code === s.plan.code && plan.interval === s.plan.interval)?.id ?? s.plan.id;
 
   return (
     <Paper component="section" aria-labelledby={titleId} withBorder radius="md" p="lg" data-testid="subscription">
@@ -170,10 +173,11 @@ function SubscriptionCard({ subscription: s, offered }: { subscription: Subscrip
                 message={t(trialing ? "subscriptions.cancelTrialMessage" : "subscriptions.cancelMessage", { date: fmt.date(endsAt) })}
                 onConfirm={() => act(() => cancel.mutateAsync({ moduleKey }), t("subscriptions.canceled", { module: name, date: fmt.date(endsAt) }))}
               >
-                {t("subscriptions.cancel")}
+                {t(trialing ? "subscriptions.stopAfterTrial" : "subscriptions.cancel")}
               </ConfirmButton>
             )}
-            {live && !renews && (
+            {trialing && !renews && <Button onClick={() => setDialog("continue")}>{t("subscriptions.continueAfterTrial")}</Button>}
+            {live && !trialing && !renews && (
               <ConfirmButton
                 variant="default"
                 title={t("subscriptions.resumeTitle", { module: name })}
@@ -212,6 +216,17 @@ function SubscriptionCard({ subscription: s, offered }: { subscription: Subscrip
           plans={otherPlans}
           onClose={() => setDialog(null)}
           onConfirm={(planId) => act(() => changePlan.mutateAsync({ planId }), t("subscriptions.planChanged", { module: name }))}
+        />
+      )}
+      {dialog === "continue" && (
+        <PreviewDialog
+          opened
+          onClose={() => setDialog(null)}
+          title={t("subscriptions.continueTitle", { module: name })}
+          preview={{ action: "subscribe", planId: continuePlanId }}
+          planOf={planLookup(locale, offered, [s.plan])}
+          confirmLabel={t("subscriptions.continueAfterTrial")}
+          onConfirm={() => act(() => subscribe.mutateAsync({ planId: continuePlanId }), t("subscriptions.continued", { module: name }))}
         />
       )}
       {dialog === "switchInterval" && (
