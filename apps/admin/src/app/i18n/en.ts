@@ -1,5 +1,6 @@
 // English: the source catalog. Its keys and `{placeholders}` define what every other catalog must have.
 import { billingEn } from "./billing.en.js";
+import { catalogEn } from "./catalog.en.js";
 import { errorsEn } from "./errors.en.js";
 import { labelsEn } from "./labels.en.js";
 import { platformEn } from "./platform.en.js";
@@ -336,6 +337,7 @@ export const en = {
   "settings.maskPersonalDataInExports": "Mask personal data in CSV exports",
   "settings.maskPersonalDataInExportsHint": "Names, e-mail addresses and IP addresses are partly hidden, and changes are left out.",
   ...billingEn,
+  ...catalogEn,
   ...errorsEn,
   ...labelsEn,
   ...platformEn,

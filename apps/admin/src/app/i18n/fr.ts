@@ -1,6 +1,7 @@
 // French catalog: the same keys and placeholders as `en`.
 import type { Translation } from "./translate.js";
 import { billingFr } from "./billing.fr.js";
+import { catalogFr } from "./catalog.fr.js";
 import { errorsFr } from "./errors.fr.js";
 import { labelsFr } from "./labels.fr.js";
 import { platformFr } from "./platform.fr.js";
@@ -337,6 +338,7 @@ export const fr: Translation = {
   "settings.maskPersonalDataInExports": "Masquer les données personnelles dans les exports CSV",
   "settings.maskPersonalDataInExportsHint": "Les noms, e-mails et adresses IP sont partiellement masqués, et les modifications sont omises.",
   ...billingFr,
+  ...catalogFr,
   ...errorsFr,
   ...labelsFr,
   ...platformFr,
