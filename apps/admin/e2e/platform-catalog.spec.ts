@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
-import { apiClient, checkA11y, formHelpers, launchBrowser, newPage } from "./browser.js";
+import { apiClient, checkA11y, formHelpers, launchBrowser, newPage, screenshot } from "./browser.js";
 
 const run = Date.now().toString(36);
 const ops = { email: "ops@example.com", password: "orbit-lantern-harbor-2025" };
@@ -136,6 +136,7 @@ describe("the platform's catalog and invoices", () => {
     await dialog.getByRole("button", { name: en["plan.create"] }).click();
     await dialog.getByText(fill(en["plan.price.noDecimals"], { currency: "JPY", example: "29" })).waitFor();
     await checkA11y(page, "plan-dialog-errors");
+    await screenshot(page, "catalog-plan-dialog-errors");
     expect((await getModule(moduleKey)).plans).toEqual([]);
 
     await eur.fill("29.00");
@@ -180,6 +181,7 @@ describe("the platform's catalog and invoices", () => {
     await group.getByRole("button", { name: en["plans.newVersion"] }).waitFor({ state: "detached" });
     expect((await getModule(moduleKey)).plans.map((p) => p.status)).toEqual(["retired", "retired"]);
     await checkA11y(page, "module-with-retired-plan");
+    await screenshot(page, "catalog-module", { fullPage: true });
   });
 
   it("lists the invoice the billing job issued for a workspace's subscription, and marks it paid", async () => {
@@ -225,6 +227,7 @@ describe("the platform's catalog and invoices", () => {
     const drawer = page.getByTestId("invoice-detail");
     await drawer.getByText(en["invoices.kind.subscription"]).waitFor();
     await checkA11y(page, "invoice-drawer");
+    await screenshot(page, "catalog-invoice-drawer");
     // Open: paid, void or uncollectible are offered.
     for (const action of ["pay", "void", "mark_uncollectible"] as const) await drawer.getByRole("button", { name: en[`invoices.action.${action}`] }).waitFor();
     await drawer.getByRole("button", { name: en["invoices.action.pay"] }).click();

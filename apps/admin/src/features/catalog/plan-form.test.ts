@@ -21,6 +21,8 @@ describe("the plan form's checks", () => {
     expect(errors["prices.1.amount"]).toBe("JPY has no decimals: enter a whole amount, like 29.");
     expect(errors["prices.2.amount"]).toBe("KWD has at most 3 decimals, like 29.000.");
     expect(errors["prices.3.amount"]).toBe("Enter a number, like 29.00.");
+    // Every listed currency refused: no "give a price in at least one currency" on top.
+    expect(errors.prices).toBeUndefined();
     const french = validatePlan(createTranslator("fr"), "fr", "crm")(values({ prices: [{ currency: "EUR", amount: "12.345" }] }));
     expect(french["prices.0.amount"]).toBe("EUR a au plus 2 décimales, comme 29,00.");
   });

@@ -122,6 +122,8 @@ export function validatePlan(t: Translate, locale: string, moduleKey: string) {
         const [head, currency] = path.split(".");
         const row = head === "prices" && currency ? values.prices.findIndex((p) => p.currency === currency) : -1;
         const at = head === "prices" ? (row >= 0 ? `prices.${row}.amount` : "prices") : path;
+        // "No price at all" only when no currency is listed: a listed one that does not parse has its own message.
+        if (at === "prices" && values.prices.length > 0) continue;
         if (!(at in errors)) errors[at] = message;
       }
     }
