@@ -8,7 +8,7 @@
 import { Id, ModuleKey, type Me } from "@tenancy/contracts";
 import type { LoaderFunction, LoaderFunctionArgs } from "react-router";
 import { readFilters } from "../features/audit/audit-filters.js";
-import { INVOICE_PAGE_SIZE, TENANT_CHOICES } from "../features/catalog/invoices-page.js";
+import { INVOICE_PAGE_SIZE, TENANT_CHOICES } from "../features/catalog/invoice-query.js";
 import { platformAuditInput, readPlatformAuditFilters } from "../features/platform/audit-filters.js";
 import { browserTimeZone } from "./i18n/format.js";
 import { trpcUtils } from "./query-client.js";

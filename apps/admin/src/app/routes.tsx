@@ -7,10 +7,6 @@ import { createBrowserRouter, Navigate } from "react-router";
 import { ChangePasswordPage } from "../features/auth/change-password-page.js";
 import { LoginPage } from "../features/auth/login-page.js";
 import { AuditPage } from "../features/audit/audit-page.js";
-import { InvoicesPage } from "../features/catalog/invoices-page.js";
-import { ModuleCreatePage } from "../features/catalog/module-create-page.js";
-import { ModulePage } from "../features/catalog/module-page.js";
-import { ModulesPage } from "../features/catalog/modules-page.js";
 import { AdminsPage } from "../features/platform/admins-page.js";
 import { PlatformAuditPage } from "../features/platform/audit-page.js";
 import { PlatformProfilePage } from "../features/platform/profile-page.js";
@@ -57,10 +53,12 @@ export const router = createBrowserRouter([
               { path: "tenants", loader: prefetch.tenants, element: <TenantsPage /> },
               { path: "tenants/new", element: <TenantCreatePage /> },
               { path: "tenants/:tenantId", loader: prefetch.tenant, element: <TenantDetailPage /> },
-              { path: "modules", loader: prefetch.modules, element: <ModulesPage /> },
-              { path: "modules/new", element: <ModuleCreatePage /> },
-              { path: "modules/:key", loader: prefetch.module, element: <ModulePage /> },
-              { path: "invoices", loader: prefetch.invoices, element: <InvoicesPage /> },
+              // The catalog's pages are loaded when first opened (their code is not part of the sign-in load);
+              // the loader starts their data at the same time.
+              { path: "modules", loader: prefetch.modules, lazy: async () => ({ Component: (await import("../features/catalog/modules-page.js")).ModulesPage }) },
+              { path: "modules/new", lazy: async () => ({ Component: (await import("../features/catalog/module-create-page.js")).ModuleCreatePage }) },
+              { path: "modules/:key", loader: prefetch.module, lazy: async () => ({ Component: (await import("../features/catalog/module-page.js")).ModulePage }) },
+              { path: "invoices", loader: prefetch.invoices, lazy: async () => ({ Component: (await import("../features/catalog/invoices-page.js")).InvoicesPage }) },
               { path: "admins", loader: prefetch.admins, element: <AdminsPage /> },
               { path: "audit", loader: prefetch.platformAudit, element: <PlatformAuditPage /> },
               { path: "profile", loader: prefetch.platformProfile, element: <PlatformProfilePage /> },

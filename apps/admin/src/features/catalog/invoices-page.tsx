@@ -12,14 +12,12 @@ import { readServerError } from "../../app/server-error.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
 import { BillingSettingsSection } from "./billing-settings-section.js";
 import { InvoiceDrawer } from "./invoice-drawer.js";
+import { INVOICE_PAGE_SIZE, TENANT_CHOICES } from "./invoice-query.js";
 import { InvoiceStatusBadge } from "./invoice-status.js";
 
 type Invoice = RouterOutputs["billing"]["admin"]["invoices"]["list"]["items"][number];
 type StatusFilter = (typeof InvoiceStatus.options)[number];
 
-export const INVOICE_PAGE_SIZE = 25;
-/** The workspaces the filter offers and the table names: the first ones by name (the platform lists at most this many). */
-export const TENANT_CHOICES = { sort: "name", limit: 100 } as const;
 
 export function InvoicesPage() {
   const { t, fmt } = useI18n();
