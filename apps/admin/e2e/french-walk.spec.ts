@@ -73,7 +73,7 @@ describe("the app in French, page by page", () => {
     await platform.mutate("platform.profile.update", { language: "fr" });
     // A published module with a metric and a plan, which the workspace subscribes to below (the billing job
     // then issues its invoice).
-    await platform.mutate("modules.create", {
+    await platform.mutate("platformModules.create", {
       key: moduleKey,
       name: { en: "Shared calendar", fr: catalogModule.name },
       description: { en: "Appointments for the whole team.", fr: "Des rendez-vous pour toute l'équipe." },
@@ -81,7 +81,7 @@ describe("the app in French, page by page", () => {
       icon: "calendar",
       metrics: [{ key: "rendez_vous", name: { en: "Appointments", fr: catalogModule.metric }, resets: "monthly" }],
     });
-    const plan = await platform.mutate<{ id: string }>("modules.plans.create", {
+    const plan = await platform.mutate<{ id: string }>("platformModules.plans.create", {
       moduleKey,
       code: "equipe",
       name: { en: "Team plan", fr: catalogModule.plan },
@@ -90,7 +90,7 @@ describe("the app in French, page by page", () => {
       trialDays: 14,
       limits: { rendez_vous: 1000 },
     });
-    await platform.mutate("modules.publish", { key: moduleKey });
+    await platform.mutate("platformModules.publish", { key: moduleKey });
     await platform.dispose();
 
     const tenantAdmin = await apiClient(server.url);
@@ -140,17 +140,17 @@ describe("the app in French, page by page", () => {
 
     await visit(page, "/platform/modules", "modules");
     await visit(page, "/platform/modules/new", "nouveau module");
-    await page.getByRole("button", { name: fr["module.metric.add"] }).click();
-    await page.getByRole("button", { name: fr["module.create"] }).click();
+    await page.getByRole("button", { name: fr["platformModule.metric.add"] }).click();
+    await page.getByRole("button", { name: fr["platformModule.create"] }).click();
     await page.getByText(fr["validation.module.keyFormat"]).waitFor();
     await check(page, "nouveau module, erreurs de saisie");
     await visit(page, `/platform/modules/${moduleKey}`, "fiche d'un module");
-    await page.getByRole("button", { name: fr["plans.newVersion"] }).click();
-    await page.getByRole("dialog").getByText(fr["plans.newVersionHint"]).waitFor();
+    await page.getByRole("button", { name: fr["platformPlans.newVersion"] }).click();
+    await page.getByRole("dialog").getByText(fr["platformPlans.newVersionHint"]).waitFor();
     await check(page, "nouvelle version d'une formule");
     await page.keyboard.press("Escape");
-    await page.getByRole("button", { name: fr["module.retire"] }).click();
-    await page.getByRole("dialog").getByText(fr["module.retireMessage"]).waitFor();
+    await page.getByRole("button", { name: fr["platformModule.retire"] }).click();
+    await page.getByRole("dialog").getByText(fr["platformModule.retireMessage"]).waitFor();
     await check(page, "retrait d'un module");
     await page.keyboard.press("Escape");
     await visit(page, "/platform/modules/inconnu", "module inconnu");
@@ -167,10 +167,10 @@ describe("the app in French, page by page", () => {
     await platform.dispose();
     await visit(page, "/platform/invoices", "factures");
     await page.getByRole("button", { name: invoiceNumber, exact: true }).click();
-    await page.getByTestId("invoice-detail").getByText(fr["invoices.kind.subscription"]).waitFor();
+    await page.getByTestId("invoice-detail").getByText(fr["platformInvoices.kind.subscription"]).waitFor();
     await check(page, "détail d'une facture");
-    await page.getByTestId("invoice-detail").getByRole("button", { name: fr["invoices.action.mark_uncollectible"] }).click();
-    await page.getByText(fr["invoices.confirmMessage.mark_uncollectible"]).waitFor();
+    await page.getByTestId("invoice-detail").getByRole("button", { name: fr["platformInvoices.action.mark_uncollectible"] }).click();
+    await page.getByText(fr["platformInvoices.confirmMessage.mark_uncollectible"]).waitFor();
     await check(page, "confirmation sur une facture");
     await page.context().close();
   });

@@ -47,8 +47,8 @@ let helpers: ReturnType<typeof formHelpers>;
 let tenantId = "";
 
 const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
-const inLanguage = (field: string, language: "en" | "fr") => fill(en["catalog.inLanguage"], { field, language: en[`catalog.language.${language}`] });
-const getModule = (key: string) => api.query<Module>("modules.get", { key });
+const inLanguage = (field: string, language: "en" | "fr") => fill(en["platformCatalog.inLanguage"], { field, language: en[`platformCatalog.language.${language}`] });
+const getModule = (key: string) => api.query<Module>("platformModules.get", { key });
 
 describe("the platform's catalog and invoices", () => {
   beforeAll(async () => {
@@ -82,91 +82,91 @@ describe("the platform's catalog and invoices", () => {
 
   it("creates a module with a plan in EUR and JPY, refusing bad prices; publishes it, makes a new version, retires the plan", async () => {
     const { field, pick } = helpers;
-    await page.getByRole("link", { name: en["nav.modules"] }).click();
-    await page.getByRole("heading", { name: en["modules.title"], level: 1 }).waitFor();
+    await page.getByRole("link", { name: en["nav.platformModules"] }).click();
+    await page.getByRole("heading", { name: en["platformModules.title"], level: 1 }).waitFor();
     await checkA11y(page, "modules");
-    await page.getByRole("link", { name: en["modules.new"] }).click();
-    await page.getByRole("heading", { name: en["modules.new"], level: 1 }).waitFor();
+    await page.getByRole("link", { name: en["platformModules.new"] }).click();
+    await page.getByRole("heading", { name: en["platformModules.new"], level: 1 }).waitFor();
 
     // The contracts' message for the key, translated from its key.
-    await field(en["module.field.key"]).fill("CRM!");
-    await page.getByRole("button", { name: en["module.create"] }).click();
+    await field(en["platformModule.field.key"]).fill("CRM!");
+    await page.getByRole("button", { name: en["platformModule.create"] }).click();
     await page.getByText(en["validation.module.keyFormat"]).waitFor();
 
-    await field(en["module.field.key"]).fill(moduleKey);
-    await pick(en["module.field.category"], null, en["catalog.category.productivity"]);
-    await field(en["module.field.icon"]).fill("address-book");
-    await field(inLanguage(en["module.field.name"], "en")).fill("Customer desk");
-    await field(inLanguage(en["module.field.name"], "fr")).fill("Bureau clients");
-    await field(inLanguage(en["module.field.description"], "en")).fill("Contacts and deals.");
-    await field(inLanguage(en["module.field.description"], "fr")).fill("Contacts et affaires.");
-    await page.getByRole("button", { name: en["module.metric.add"] }).click();
-    await field(en["module.metric.key"]).fill("contacts");
-    await field(inLanguage(en["module.metric.name"], "en")).fill("Contacts");
-    await field(inLanguage(en["module.metric.name"], "fr")).fill("Fiches contact");
-    await pick(en["module.metric.resets"], null, en["catalog.resets.never"]);
+    await field(en["platformModule.field.key"]).fill(moduleKey);
+    await pick(en["platformModule.field.category"], null, en["platformCatalog.category.productivity"]);
+    await field(en["platformModule.field.icon"]).fill("address-book");
+    await field(inLanguage(en["platformModule.field.name"], "en")).fill("Customer desk");
+    await field(inLanguage(en["platformModule.field.name"], "fr")).fill("Bureau clients");
+    await field(inLanguage(en["platformModule.field.description"], "en")).fill("Contacts and deals.");
+    await field(inLanguage(en["platformModule.field.description"], "fr")).fill("Contacts et affaires.");
+    await page.getByRole("button", { name: en["platformModule.metric.add"] }).click();
+    await field(en["platformModule.metric.key"]).fill("contacts");
+    await field(inLanguage(en["platformModule.metric.name"], "en")).fill("Contacts");
+    await field(inLanguage(en["platformModule.metric.name"], "fr")).fill("Fiches contact");
+    await pick(en["platformModule.metric.resets"], null, en["platformCatalog.resets.never"]);
     await checkA11y(page, "module-create");
-    await page.getByRole("button", { name: en["module.create"] }).click();
+    await page.getByRole("button", { name: en["platformModule.create"] }).click();
     await page.waitForURL(`**/platform/modules/${moduleKey}`);
     await page.getByRole("heading", { name: "Customer desk", level: 1 }).waitFor();
-    await page.getByText(en["plans.empty"]).waitFor();
+    await page.getByText(en["platformPlans.empty"]).waitFor();
     await checkA11y(page, "module");
 
     // A plan: EUR and JPY; bad prices first.
-    await page.getByRole("button", { name: en["plans.new"] }).click();
+    await page.getByRole("button", { name: en["platformPlans.new"] }).click();
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
-    await dialog.getByRole("textbox", { name: en["plan.field.code"], exact: true }).fill("pro");
-    await dialog.getByRole("textbox", { name: inLanguage(en["plan.field.name"], "en"), exact: true }).fill("Pro");
-    await dialog.getByRole("textbox", { name: inLanguage(en["plan.field.name"], "fr"), exact: true }).fill("Pro (fr)");
-    await pick(en["plan.price.currency"], "JPY", "JPY — Japanese Yen");
-    await dialog.getByRole("button", { name: en["plan.price.add"] }).click();
-    const eur = dialog.getByRole("textbox", { name: fill(en["plan.price.amount"], { currency: "EUR" }), exact: true });
-    const jpy = dialog.getByRole("textbox", { name: fill(en["plan.price.amount"], { currency: "JPY" }), exact: true });
+    await dialog.getByRole("textbox", { name: en["platformPlan.field.code"], exact: true }).fill("pro");
+    await dialog.getByRole("textbox", { name: inLanguage(en["platformPlan.field.name"], "en"), exact: true }).fill("Pro");
+    await dialog.getByRole("textbox", { name: inLanguage(en["platformPlan.field.name"], "fr"), exact: true }).fill("Pro (fr)");
+    await pick(en["platformPlan.price.currency"], "JPY", "JPY — Japanese Yen");
+    await dialog.getByRole("button", { name: en["platformPlan.price.add"] }).click();
+    const eur = dialog.getByRole("textbox", { name: fill(en["platformPlan.price.amount"], { currency: "EUR" }), exact: true });
+    const jpy = dialog.getByRole("textbox", { name: fill(en["platformPlan.price.amount"], { currency: "JPY" }), exact: true });
     await jpy.fill("3500");
     await dialog.getByRole("textbox", { name: "Contacts", exact: true }).fill("500");
 
     await eur.fill("-5");
-    await dialog.getByRole("button", { name: en["plan.create"] }).click();
-    await dialog.getByText(en["plan.price.negative"]).waitFor();
+    await dialog.getByRole("button", { name: en["platformPlan.create"] }).click();
+    await dialog.getByText(en["platformPlan.price.negative"]).waitFor();
     await eur.fill("12.345");
-    await dialog.getByRole("button", { name: en["plan.create"] }).click();
-    await dialog.getByText(fill(en["plan.price.tooManyDecimals"].other, { currency: "EUR", count: 2, example: "29.00" })).waitFor();
+    await dialog.getByRole("button", { name: en["platformPlan.create"] }).click();
+    await dialog.getByText(fill(en["platformPlan.price.tooManyDecimals"].other, { currency: "EUR", count: 2, example: "29.00" })).waitFor();
     await jpy.fill("10.5");
-    await dialog.getByRole("button", { name: en["plan.create"] }).click();
-    await dialog.getByText(fill(en["plan.price.noDecimals"], { currency: "JPY", example: "29" })).waitFor();
+    await dialog.getByRole("button", { name: en["platformPlan.create"] }).click();
+    await dialog.getByText(fill(en["platformPlan.price.noDecimals"], { currency: "JPY", example: "29" })).waitFor();
     await checkA11y(page, "plan-dialog-errors");
     await screenshot(page, "catalog-plan-dialog-errors");
     expect((await getModule(moduleKey)).plans).toEqual([]);
 
     await eur.fill("29.00");
     await jpy.fill("3500");
-    await dialog.getByRole("button", { name: en["plan.create"] }).click();
+    await dialog.getByRole("button", { name: en["platformPlan.create"] }).click();
     await dialog.waitFor({ state: "detached" });
     const group = page.getByTestId("plan-group");
-    await group.getByText(fill(en["plans.version"], { version: 1 })).waitFor();
+    await group.getByText(fill(en["platformPlans.version"], { version: 1 })).waitFor();
     await group.getByText("€29.00").waitFor();
     await group.getByText("¥3,500").waitFor();
     let module = await getModule(moduleKey);
     expect(module.plans.map((p) => [p.code, p.version, p.prices])).toEqual([["pro", 1, { EUR: 2900, JPY: 3500 }]]);
 
     // Publish, confirmed.
-    await page.getByRole("button", { name: en["module.publish"] }).click();
-    await page.getByRole("dialog").getByRole("button", { name: en["module.publish"] }).click();
-    await page.getByText(en["catalog.moduleStatus.published"], { exact: true }).first().waitFor();
+    await page.getByRole("button", { name: en["platformModule.publish"] }).click();
+    await page.getByRole("dialog").getByRole("button", { name: en["platformModule.publish"] }).click();
+    await page.getByText(en["platformCatalog.moduleStatus.published"], { exact: true }).first().waitFor();
     expect((await getModule(moduleKey)).status).toBe("published");
 
     // A new version: the form opens on the newest terms and says running subscriptions keep theirs.
-    await group.getByRole("button", { name: en["plans.newVersion"] }).click();
+    await group.getByRole("button", { name: en["platformPlans.newVersion"] }).click();
     const versionDialog = page.getByRole("dialog");
-    await versionDialog.getByText(en["plans.newVersionHint"]).waitFor();
-    const eurVersion = versionDialog.getByRole("textbox", { name: fill(en["plan.price.amount"], { currency: "EUR" }), exact: true });
+    await versionDialog.getByText(en["platformPlans.newVersionHint"]).waitFor();
+    const eurVersion = versionDialog.getByRole("textbox", { name: fill(en["platformPlan.price.amount"], { currency: "EUR" }), exact: true });
     expect(await eurVersion.inputValue()).toBe("29.00");
     await checkA11y(page, "plan-version-dialog");
     await eurVersion.fill("35.5");
-    await versionDialog.getByRole("button", { name: en["plan.createVersion"] }).click();
+    await versionDialog.getByRole("button", { name: en["platformPlan.createVersion"] }).click();
     await versionDialog.waitFor({ state: "detached" });
-    await group.getByText(fill(en["plans.version"], { version: 2 })).waitFor();
+    await group.getByText(fill(en["platformPlans.version"], { version: 2 })).waitFor();
     await group.getByText("€35.50").waitFor();
     module = await getModule(moduleKey);
     expect(module.plans.map((p) => [p.version, p.latest, p.prices.EUR]).sort()).toEqual([
@@ -175,10 +175,10 @@ describe("the platform's catalog and invoices", () => {
     ]);
 
     // Retire the plan, confirmed: every version is retired.
-    await group.getByRole("button", { name: en["plans.retire"] }).click();
-    await page.getByRole("dialog").getByText(en["plans.retireMessage"]).waitFor();
-    await page.getByRole("dialog").getByRole("button", { name: en["plans.retire"] }).click();
-    await group.getByRole("button", { name: en["plans.newVersion"] }).waitFor({ state: "detached" });
+    await group.getByRole("button", { name: en["platformPlans.retire"] }).click();
+    await page.getByRole("dialog").getByText(en["platformPlans.retireMessage"]).waitFor();
+    await page.getByRole("dialog").getByRole("button", { name: en["platformPlans.retire"] }).click();
+    await group.getByRole("button", { name: en["platformPlans.newVersion"] }).waitFor({ state: "detached" });
     expect((await getModule(moduleKey)).plans.map((p) => p.status)).toEqual(["retired", "retired"]);
     await checkA11y(page, "module-with-retired-plan");
     await screenshot(page, "catalog-module", { fullPage: true });
@@ -186,15 +186,15 @@ describe("the platform's catalog and invoices", () => {
 
   it("lists the invoice the billing job issued for a workspace's subscription, and marks it paid", async () => {
     // Another module, published with a plan, to which the workspace subscribes over HTTP.
-    await api.mutate("modules.create", {
+    await api.mutate("platformModules.create", {
       key: billedKey,
       name: { en: "Bookkeeping", fr: "Comptabilité" },
       description: { en: "Ledgers.", fr: "Registres." },
       category: "finance",
       icon: "book",
     });
-    const plan = await api.mutate<Plan>("modules.plans.create", { moduleKey: billedKey, code: "basic", name: { en: "Basic", fr: "Basique" }, interval: "monthly", prices: { EUR: 1900 } });
-    await api.mutate("modules.publish", { key: billedKey });
+    const plan = await api.mutate<Plan>("platformModules.plans.create", { moduleKey: billedKey, code: "basic", name: { en: "Basic", fr: "Basique" }, interval: "monthly", prices: { EUR: 1900 } });
+    await api.mutate("platformModules.publish", { key: billedKey });
     const workspace = await apiClient(server.url);
     await workspace.mutate("auth.login", { email: tenantAdmin.email, password: tenantAdmin.password, workspace: tenant.slug });
     await workspace.mutate("auth.changePassword", { currentPassword: tenantAdmin.password, newPassword: tenantAdmin.newPassword });
@@ -215,31 +215,31 @@ describe("the platform's catalog and invoices", () => {
       .toBe("open");
     const number = invoice!.number!;
 
-    await page.getByRole("link", { name: en["nav.invoices"] }).click();
-    await page.getByRole("heading", { name: en["invoices.title"], level: 1 }).waitFor();
+    await page.getByRole("link", { name: en["nav.platformInvoices"] }).click();
+    await page.getByRole("heading", { name: en["platformInvoices.title"], level: 1 }).waitFor();
     const row = page.getByRole("row").filter({ hasText: number });
     await row.getByText(tenant.name).waitFor();
     await row.getByText("€19.00").waitFor();
-    await row.getByText(en["invoices.status.open"]).waitFor();
+    await row.getByText(en["platformInvoices.status.open"]).waitFor();
     await checkA11y(page, "invoices");
 
     await row.getByRole("button", { name: number, exact: true }).click();
     const drawer = page.getByTestId("invoice-detail");
-    await drawer.getByText(en["invoices.kind.subscription"]).waitFor();
+    await drawer.getByText(en["platformInvoices.kind.subscription"]).waitFor();
     await checkA11y(page, "invoice-drawer");
     await screenshot(page, "catalog-invoice-drawer");
     // Open: paid, void or uncollectible are offered.
-    for (const action of ["pay", "void", "mark_uncollectible"] as const) await drawer.getByRole("button", { name: en[`invoices.action.${action}`] }).waitFor();
-    await drawer.getByRole("button", { name: en["invoices.action.pay"] }).click();
-    const confirm = page.getByRole("dialog", { name: fill(en["invoices.confirm.pay"], { number }) });
-    await confirm.getByText(en["invoices.confirmMessage.pay"]).waitFor();
-    await confirm.getByRole("button", { name: en["invoices.action.pay"] }).click();
-    await drawer.getByText(en["invoices.status.paid"], { exact: true }).waitFor();
+    for (const action of ["pay", "void", "mark_uncollectible"] as const) await drawer.getByRole("button", { name: en[`platformInvoices.action.${action}`] }).waitFor();
+    await drawer.getByRole("button", { name: en["platformInvoices.action.pay"] }).click();
+    const confirm = page.getByRole("dialog", { name: fill(en["platformInvoices.confirm.pay"], { number }) });
+    await confirm.getByText(en["platformInvoices.confirmMessage.pay"]).waitFor();
+    await confirm.getByRole("button", { name: en["platformInvoices.action.pay"] }).click();
+    await drawer.getByText(en["platformInvoices.status.paid"], { exact: true }).waitFor();
     // Paid is final: nothing more is offered.
-    expect(await drawer.getByRole("button", { name: en["invoices.action.void"] }).count()).toBe(0);
+    expect(await drawer.getByRole("button", { name: en["platformInvoices.action.void"] }).count()).toBe(0);
     const after = await api.query<Invoice>("billing.admin.invoices.get", { invoiceId: invoice!.id });
     expect(after.status).toBe("paid");
     await page.keyboard.press("Escape");
-    await row.getByText(en["invoices.status.paid"]).waitFor();
+    await row.getByText(en["platformInvoices.status.paid"]).waitFor();
   });
 });

@@ -28,10 +28,10 @@ export function BillingSettingsSection() {
     <Paper withBorder p="lg" mt="xl" maw={720}>
       <Stack gap="sm">
         <Title order={2} size="h4">
-          {t("billingSettings.title")}
+          {t("platformBilling.title")}
         </Title>
         <Text c="dimmed" size="sm">
-          {t("billingSettings.hint")}
+          {t("platformBilling.hint")}
         </Text>
         {query.error ? (
           <ErrorAlert message={readServerError(query.error, t, "errors.unreachable").message} onRetry={() => void query.refetch()} />
@@ -57,15 +57,15 @@ function SettingsForm({ settings }: { settings: Settings }) {
           onSuccess: (saved) => {
             utils.billing.admin.settings.get.setData(undefined, saved);
             form.resetDirty(saved);
-            feedback.success(t("billingSettings.saved"));
+            feedback.success(t("platformBilling.saved"));
           },
           onError: (error) => feedback.error(error, form),
         }),
       )}
     >
       <Group align="flex-end">
-        <NumberInput label={t("billingSettings.pastDueAfterDays")} min={1} max={365} allowDecimal={false} allowNegative={false} w={260} {...form.getInputProps("pastDueAfterDays")} />
-        <NumberInput label={t("billingSettings.cancelAfterDays")} min={1} max={365} allowDecimal={false} allowNegative={false} w={260} {...form.getInputProps("cancelAfterDays")} />
+        <NumberInput label={t("platformBilling.pastDueAfterDays")} min={1} max={365} allowDecimal={false} allowNegative={false} w={260} {...form.getInputProps("pastDueAfterDays")} />
+        <NumberInput label={t("platformBilling.cancelAfterDays")} min={1} max={365} allowDecimal={false} allowNegative={false} w={260} {...form.getInputProps("cancelAfterDays")} />
         <Button type="submit" loading={update.isPending}>
           {t("common.save")}
         </Button>

@@ -16,7 +16,7 @@ export function InvoiceDrawer({ invoiceId, tenantName, onClose }: { invoiceId: s
   const query = trpc.billing.admin.invoices.get.useQuery({ invoiceId: invoiceId ?? "" }, { enabled: invoiceId !== null });
   const invoice = query.data;
   return (
-    <Drawer opened={invoiceId !== null} onClose={onClose} position="right" size="xl" title={invoice ? t("invoices.detailTitle", { number: invoice.number ?? t("invoices.draftNumber") }) : t("invoices.details")}>
+    <Drawer opened={invoiceId !== null} onClose={onClose} position="right" size="xl" title={invoice ? t("platformInvoices.detailTitle", { number: invoice.number ?? t("platformInvoices.draftNumber") }) : t("platformInvoices.details")}>
       {query.isPending ? (
         <PageLoader />
       ) : query.error ? (
@@ -38,39 +38,39 @@ function InvoiceDetail({ invoice, tenantName }: { invoice: Invoice; tenantName: 
         columns={2}
         items={[
           { label: t("common.status"), value: <InvoiceStatusBadge status={invoice.status} /> },
-          { label: t("invoices.tenant"), value: tenantName },
-          { label: t("invoices.subtotal"), value: money(invoice.subtotal) },
-          { label: t("invoices.tax"), value: money(invoice.tax) },
-          { label: t("invoices.total"), value: <Text fw={700} size="sm">{money(invoice.total)}</Text> },
-          { label: t("invoices.issuedAt"), value: date(invoice.issuedAt) },
-          { label: t("invoices.dueAt"), value: date(invoice.dueAt) },
-          ...(invoice.paidAt ? [{ label: t("invoices.paidAt"), value: date(invoice.paidAt) }] : []),
-          ...(invoice.voidedAt ? [{ label: t("invoices.voidedAt"), value: date(invoice.voidedAt) }] : []),
-          ...(invoice.uncollectibleAt ? [{ label: t("invoices.uncollectibleAt"), value: date(invoice.uncollectibleAt) }] : []),
+          { label: t("platformInvoices.tenant"), value: tenantName },
+          { label: t("platformInvoices.subtotal"), value: money(invoice.subtotal) },
+          { label: t("platformInvoices.tax"), value: money(invoice.tax) },
+          { label: t("platformInvoices.total"), value: <Text fw={700} size="sm">{money(invoice.total)}</Text> },
+          { label: t("platformInvoices.issuedAt"), value: date(invoice.issuedAt) },
+          { label: t("platformInvoices.dueAt"), value: date(invoice.dueAt) },
+          ...(invoice.paidAt ? [{ label: t("platformInvoices.paidAt"), value: date(invoice.paidAt) }] : []),
+          ...(invoice.voidedAt ? [{ label: t("platformInvoices.voidedAt"), value: date(invoice.voidedAt) }] : []),
+          ...(invoice.uncollectibleAt ? [{ label: t("platformInvoices.uncollectibleAt"), value: date(invoice.uncollectibleAt) }] : []),
         ]}
       />
       <Stack gap="xs">
         <Title order={3} size="h5">
-          {t("invoices.lines")}
+          {t("platformInvoices.lines")}
         </Title>
         <Table.ScrollContainer minWidth={560}>
           <Table>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t("invoices.line.what")}</Table.Th>
-                <Table.Th>{t("invoices.line.period")}</Table.Th>
-                <Table.Th ta="right">{t("invoices.line.quantity")}</Table.Th>
-                <Table.Th ta="right">{t("invoices.line.unitAmount")}</Table.Th>
-                <Table.Th ta="right">{t("invoices.line.amount")}</Table.Th>
+                <Table.Th>{t("platformInvoices.line.what")}</Table.Th>
+                <Table.Th>{t("platformInvoices.line.period")}</Table.Th>
+                <Table.Th ta="right">{t("platformInvoices.line.quantity")}</Table.Th>
+                <Table.Th ta="right">{t("platformInvoices.line.unitAmount")}</Table.Th>
+                <Table.Th ta="right">{t("platformInvoices.line.amount")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {invoice.lines.map((line) => (
                 <Table.Tr key={line.position}>
                   <Table.Td>
-                    {t(`invoices.kind.${line.kind}`)} <Code>{line.moduleKey}</Code>
+                    {t(`platformInvoices.kind.${line.kind}`)} <Code>{line.moduleKey}</Code>
                   </Table.Td>
-                  <Table.Td>{line.periodStart && line.periodEnd ? t("invoices.line.periodValue", { start: fmt.date(line.periodStart), end: fmt.date(line.periodEnd) }) : "—"}</Table.Td>
+                  <Table.Td>{line.periodStart && line.periodEnd ? t("platformInvoices.line.periodValue", { start: fmt.date(line.periodStart), end: fmt.date(line.periodEnd) }) : "—"}</Table.Td>
                   <Table.Td ta="right">{fmt.number(line.quantity)}</Table.Td>
                   <Table.Td ta="right">{money(line.unitAmount)}</Table.Td>
                   <Table.Td ta="right">{money(line.amount)}</Table.Td>
@@ -95,7 +95,7 @@ function InvoiceActions({ invoice }: { invoice: Invoice }) {
   const mutations: Record<InvoiceAction, typeof markPaid> = { pay: markPaid, void: markVoid, mark_uncollectible: markUncollectible };
   const actions = invoiceActions(invoice.status);
   if (actions.length === 0) return null;
-  const number = invoice.number ?? t("invoices.draftNumber");
+  const number = invoice.number ?? t("platformInvoices.draftNumber");
 
   return (
     <Group>
@@ -104,9 +104,9 @@ function InvoiceActions({ invoice }: { invoice: Invoice }) {
           key={action}
           variant={action === "pay" ? "filled" : "default"}
           color={action === "pay" ? undefined : "red"}
-          title={t(`invoices.confirm.${action}`, { number })}
-          message={t(`invoices.confirmMessage.${action}`)}
-          confirmLabel={t(`invoices.action.${action}`)}
+          title={t(`platformInvoices.confirm.${action}`, { number })}
+          message={t(`platformInvoices.confirmMessage.${action}`)}
+          confirmLabel={t(`platformInvoices.action.${action}`)}
           onConfirm={() =>
             mutations[action].mutateAsync(
               { invoiceId: invoice.id },
@@ -114,7 +114,7 @@ function InvoiceActions({ invoice }: { invoice: Invoice }) {
                 onSuccess: (updated) => {
                   utils.billing.admin.invoices.get.setData({ invoiceId: invoice.id }, updated);
                   void utils.billing.admin.invoices.list.invalidate();
-                  feedback.success(t(`invoices.done.${action}`, { number }));
+                  feedback.success(t(`platformInvoices.done.${action}`, { number }));
                 },
                 onError: (error) => {
                   feedback.error(error);
@@ -124,7 +124,7 @@ function InvoiceActions({ invoice }: { invoice: Invoice }) {
             )
           }
         >
-          {t(`invoices.action.${action}`)}
+          {t(`platformInvoices.action.${action}`)}
         </ConfirmButton>
       ))}
     </Group>

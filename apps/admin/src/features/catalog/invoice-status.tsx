@@ -7,5 +7,5 @@ const COLORS: Record<InvoiceDto["status"], string> = { draft: "deactivated", ope
 
 export function InvoiceStatusBadge({ status }: { status: InvoiceDto["status"] }) {
   const { t } = useI18n();
-  return <StatusBadge status={COLORS[status]} label={t(`invoices.status.${status}`)} />;
+  return <StatusBadge status={COLORS[status]} label={t(`platformInvoices.status.${status}`)} />;
 }

@@ -21,7 +21,7 @@ type StatusFilter = (typeof InvoiceStatus.options)[number];
 
 export function InvoicesPage() {
   const { t, fmt } = useI18n();
-  usePageTitle(t("invoices.title"));
+  usePageTitle(t("platformInvoices.title"));
   const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState<StatusFilter | null>(null);
   const [tenantId, setTenantId] = useState<string | null>(null);
@@ -41,18 +41,18 @@ export function InvoicesPage() {
   const columns: Column<Invoice>[] = [
     {
       key: "number",
-      header: t("invoices.number"),
+      header: t("platformInvoices.number"),
       mobile: "title",
       nowrap: true,
       render: (invoice) => (
         <Anchor component="button" type="button" fw={600} onClick={() => select(invoice.id)}>
-          {invoice.number ?? t("invoices.draftNumber")}
+          {invoice.number ?? t("platformInvoices.draftNumber")}
         </Anchor>
       ),
     },
     {
       key: "tenant",
-      header: t("invoices.tenant"),
+      header: t("platformInvoices.tenant"),
       render: (invoice) => (
         <TruncatedText value={tenantName(invoice.tenantId)} maxWidth={220}>
           <Anchor component={Link} to={`/platform/tenants/${invoice.tenantId}`} />
@@ -60,16 +60,16 @@ export function InvoicesPage() {
       ),
     },
     { key: "status", header: t("common.status"), render: (invoice) => <InvoiceStatusBadge status={invoice.status} /> },
-    { key: "total", header: t("invoices.total"), nowrap: true, render: (invoice) => fmt.money(invoice.total, invoice.currency) },
-    { key: "issued", header: t("invoices.issuedAt"), nowrap: true, render: (invoice) => (invoice.issuedAt ? fmt.date(invoice.issuedAt) : "—") },
-    { key: "due", header: t("invoices.dueAt"), nowrap: true, mobile: "hidden", render: (invoice) => (invoice.dueAt ? fmt.date(invoice.dueAt) : "—") },
+    { key: "total", header: t("platformInvoices.total"), nowrap: true, render: (invoice) => fmt.money(invoice.total, invoice.currency) },
+    { key: "issued", header: t("platformInvoices.issuedAt"), nowrap: true, render: (invoice) => (invoice.issuedAt ? fmt.date(invoice.issuedAt) : "—") },
+    { key: "due", header: t("platformInvoices.dueAt"), nowrap: true, mobile: "hidden", render: (invoice) => (invoice.dueAt ? fmt.date(invoice.dueAt) : "—") },
     {
       key: "actions",
-      header: t("invoices.details"),
+      header: t("platformInvoices.details"),
       action: true,
       render: (invoice) => (
-        <Button size="xs" variant="light" onClick={() => select(invoice.id)} aria-label={`${t("invoices.details")} ${invoice.number ?? ""}`.trim()}>
-          {t("invoices.details")}
+        <Button size="xs" variant="light" onClick={() => select(invoice.id)} aria-label={`${t("platformInvoices.details")} ${invoice.number ?? ""}`.trim()}>
+          {t("platformInvoices.details")}
         </Button>
       ),
     },
@@ -77,19 +77,19 @@ export function InvoicesPage() {
 
   return (
     <>
-      <PageHeader title={t("invoices.title")} description={t("invoices.description")} />
+      <PageHeader title={t("platformInvoices.title")} description={t("platformInvoices.description")} />
       <Group mb="md" align="flex-end">
         <Select
           label={t("common.status")}
           placeholder={t("common.all")}
           clearable
-          data={InvoiceStatus.options.map((value) => ({ value, label: t(`invoices.status.${value}`) }))}
+          data={InvoiceStatus.options.map((value) => ({ value, label: t(`platformInvoices.status.${value}`) }))}
           value={status}
           onChange={(value) => setStatus(value as StatusFilter | null)}
           w={{ base: "100%", xs: 200 }}
         />
         <Select
-          label={t("invoices.tenant")}
+          label={t("platformInvoices.tenant")}
           placeholder={t("common.all")}
           clearable
           searchable
@@ -107,7 +107,7 @@ export function InvoicesPage() {
         loading={query.isPending}
         error={query.error ? readServerError(query.error, t, "errors.unreachable").message : null}
         onRetry={() => void query.refetch()}
-        emptyMessage={status || tenantId ? t("invoices.emptyFiltered") : t("invoices.empty")}
+        emptyMessage={status || tenantId ? t("platformInvoices.emptyFiltered") : t("platformInvoices.empty")}
         hasMore={query.hasNextPage}
         loadingMore={query.isFetchingNextPage}
         onLoadMore={() => void query.fetchNextPage()}

@@ -12,7 +12,7 @@ import { emptyModuleValues, ModuleFormFields, toModuleInput } from "./module-for
 
 export function ModuleCreatePage() {
   const { t, locale } = useI18n();
-  usePageTitle(t("modules.new"));
+  usePageTitle(t("platformModules.new"));
   const navigate = useNavigate();
   const feedback = useFeedback();
   const utils = trpc.useUtils();
@@ -20,18 +20,18 @@ export function ModuleCreatePage() {
 
   return (
     <>
-      <PageHeader title={t("modules.new")} description={t("module.newHint")} />
+      <PageHeader title={t("platformModules.new")} description={t("platformModule.newHint")} />
       <ModuleFormFields
         mode="create"
         initialValues={emptyModuleValues()}
         validate={zodResolver(CreateModuleInput, toModuleInput)}
-        submitLabel={t("module.create")}
+        submitLabel={t("platformModule.create")}
         submitting={create.isPending}
         onSubmit={(values, form) =>
           create.mutate(toModuleInput(values), {
             onSuccess: (module) => {
               void utils.modules.list.invalidate();
-              feedback.success(t("module.created", { name: localized(module.name, locale) }));
+              feedback.success(t("platformModule.created", { name: localized(module.name, locale) }));
               void navigate(`/platform/modules/${module.key}`);
             },
             onError: (error) => feedback.error(error, form),

@@ -69,53 +69,53 @@ export interface ModuleFormProps {
 export function ModuleFormFields({ mode, initialValues, validate, submitLabel, submitting, onSubmit, onCancel }: ModuleFormProps) {
   const { t } = useI18n();
   const form = useForm<ModuleFormValues>({ initialValues, validate });
-  const inLanguage = (field: string, language: string) => t("catalog.inLanguage", { field, language: t(`catalog.language.${language as "en"}`) });
+  const inLanguage = (field: string, language: string) => t("platformCatalog.inLanguage", { field, language: t(`platformCatalog.language.${language as "en"}`) });
 
   return (
     <form onSubmit={form.onSubmit((values) => onSubmit(values, form))} noValidate>
       <Stack gap="lg">
-        <FormSection title={t("module.section.general")} columns={3}>
-          <TextInput label={t("module.field.key")} description={t("module.field.keyHint")} required disabled={mode === "edit"} {...form.getInputProps("key")} />
+        <FormSection title={t("platformModule.section.general")} columns={3}>
+          <TextInput label={t("platformModule.field.key")} description={t("platformModule.field.keyHint")} required disabled={mode === "edit"} {...form.getInputProps("key")} />
           <Select
-            label={t("module.field.category")}
+            label={t("platformModule.field.category")}
             required
             allowDeselect={false}
-            data={MODULE_CATEGORIES.map((value) => ({ value, label: t(`catalog.category.${value}`) }))}
+            data={MODULE_CATEGORIES.map((value) => ({ value, label: t(`platformCatalog.category.${value}`) }))}
             {...form.getInputProps("category")}
           />
-          <TextInput label={t("module.field.icon")} description={t("module.field.iconHint")} required {...form.getInputProps("icon")} />
+          <TextInput label={t("platformModule.field.icon")} description={t("platformModule.field.iconHint")} required {...form.getInputProps("icon")} />
         </FormSection>
 
-        <FormSection title={t("module.section.texts")} description={t("module.section.textsHint")}>
+        <FormSection title={t("platformModule.section.texts")} description={t("platformModule.section.textsHint")}>
           {SUPPORTED_LANGUAGES.map((language) => (
-            <TextInput key={`name-${language}`} label={inLanguage(t("module.field.name"), language)} required {...form.getInputProps(`name.${language}`)} />
+            <TextInput key={`name-${language}`} label={inLanguage(t("platformModule.field.name"), language)} required {...form.getInputProps(`name.${language}`)} />
           ))}
           {SUPPORTED_LANGUAGES.map((language) => (
-            <Textarea key={`description-${language}`} label={inLanguage(t("module.field.description"), language)} required autosize minRows={2} {...form.getInputProps(`description.${language}`)} />
+            <Textarea key={`description-${language}`} label={inLanguage(t("platformModule.field.description"), language)} required autosize minRows={2} {...form.getInputProps(`description.${language}`)} />
           ))}
         </FormSection>
 
-        <FormSection title={t("module.section.metrics")} description={t("module.section.metricsHint")} columns={1}>
-          {form.values.metrics.length === 0 && <Text c="dimmed" size="sm">{t("module.metrics.none")}</Text>}
+        <FormSection title={t("platformModule.section.metrics")} description={t("platformModule.section.metricsHint")} columns={1}>
+          {form.values.metrics.length === 0 && <Text c="dimmed" size="sm">{t("platformModule.metrics.none")}</Text>}
           {form.values.metrics.map((metric, index) => (
             <Paper key={index} withBorder p="sm" data-testid="metric">
               <Group justify="space-between" mb="xs">
-                <Text fw={600} size="sm">{t("module.metric.title", { number: index + 1 })}</Text>
+                <Text fw={600} size="sm">{t("platformModule.metric.title", { number: index + 1 })}</Text>
                 {!metric.existing && (
-                  <ActionIcon variant="subtle" color="red" aria-label={t("module.metric.remove", { number: index + 1 })} onClick={() => form.removeListItem("metrics", index)}>
+                  <ActionIcon variant="subtle" color="red" aria-label={t("platformModule.metric.remove", { number: index + 1 })} onClick={() => form.removeListItem("metrics", index)}>
                     ×
                   </ActionIcon>
                 )}
               </Group>
               <Group grow align="flex-start" wrap="wrap">
-                <TextInput label={t("module.metric.key")} required disabled={metric.existing} {...form.getInputProps(`metrics.${index}.key`)} />
+                <TextInput label={t("platformModule.metric.key")} required disabled={metric.existing} {...form.getInputProps(`metrics.${index}.key`)} />
                 {SUPPORTED_LANGUAGES.map((language) => (
-                  <TextInput key={language} label={inLanguage(t("module.metric.name"), language)} required {...form.getInputProps(`metrics.${index}.name.${language}`)} />
+                  <TextInput key={language} label={inLanguage(t("platformModule.metric.name"), language)} required {...form.getInputProps(`metrics.${index}.name.${language}`)} />
                 ))}
                 <Select
-                  label={t("module.metric.resets")}
+                  label={t("platformModule.metric.resets")}
                   allowDeselect={false}
-                  data={(["monthly", "never"] as const).map((value) => ({ value, label: t(`catalog.resets.${value}`) }))}
+                  data={(["monthly", "never"] as const).map((value) => ({ value, label: t(`platformCatalog.resets.${value}`) }))}
                   {...form.getInputProps(`metrics.${index}.resets`)}
                 />
               </Group>
@@ -123,7 +123,7 @@ export function ModuleFormFields({ mode, initialValues, validate, submitLabel, s
           ))}
           <Group>
             <Button variant="light" onClick={() => form.insertListItem("metrics", { key: "", name: emptyLocalized(), resets: "monthly", existing: false } satisfies MetricValues)}>
-              {t("module.metric.add")}
+              {t("platformModule.metric.add")}
             </Button>
           </Group>
         </FormSection>

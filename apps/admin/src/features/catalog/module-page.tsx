@@ -28,7 +28,7 @@ export function ModulePage() {
   const [editing, setEditing] = useState(false);
 
   if (!validKey || (query.error && isNotFound(query.error))) {
-    return <MissingState title={t("module.notFound.title")} message={t("module.notFound.message")} back={{ to: "/platform/modules", label: t("module.back") }} />;
+    return <MissingState title={t("platformModule.notFound.title")} message={t("platformModule.notFound.message")} back={{ to: "/platform/modules", label: t("platformModule.back") }} />;
   }
   if (query.isPending) return <PageLoader />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -37,11 +37,11 @@ export function ModulePage() {
   return (
     <>
       <Anchor component={Link} to="/platform/modules" size="sm">
-        ← {t("module.back")}
+        ← {t("platformModule.back")}
       </Anchor>
       <PageHeader
         title={localized(module.name, locale)}
-        badge={<StatusBadge status={MODULE_STATUS_COLORS[module.status]} label={t(`catalog.moduleStatus.${module.status}`)} />}
+        badge={<StatusBadge status={MODULE_STATUS_COLORS[module.status]} label={t(`platformCatalog.moduleStatus.${module.status}`)} />}
         description={localized(module.description, locale)}
         actions={!editing && <ModuleActions module={module} onEdit={() => setEditing(true)} />}
       />
@@ -64,37 +64,37 @@ function ModuleActions({ module, onEdit }: { module: Module; onEdit: () => void 
   return (
     <Group gap="xs">
       <Button variant="default" onClick={onEdit}>
-        {t("module.edit")}
+        {t("platformModule.edit")}
       </Button>
       {module.status === "draft" && (
         <ConfirmButton
-          title={t("module.publishTitle", { name })}
-          message={t("module.publishMessage")}
-          confirmLabel={t("module.publish")}
+          title={t("platformModule.publishTitle", { name })}
+          message={t("platformModule.publishMessage")}
+          confirmLabel={t("platformModule.publish")}
           onConfirm={() =>
             publish.mutateAsync(
               { key: module.key },
-              { onSuccess: () => void refresh().then(() => feedback.success(t("module.published", { name }))), onError: (error) => feedback.error(error) },
+              { onSuccess: () => void refresh().then(() => feedback.success(t("platformModule.published", { name }))), onError: (error) => feedback.error(error) },
             )
           }
         >
-          {t("module.publish")}
+          {t("platformModule.publish")}
         </ConfirmButton>
       )}
       <ConfirmButton
         variant="default"
         color="red"
-        title={t("module.retireTitle", { name })}
-        message={t("module.retireMessage")}
-        confirmLabel={t("module.retire")}
+        title={t("platformModule.retireTitle", { name })}
+        message={t("platformModule.retireMessage")}
+        confirmLabel={t("platformModule.retire")}
         onConfirm={() =>
           retire.mutateAsync(
             { key: module.key },
-            { onSuccess: () => void refresh().then(() => feedback.success(t("module.retired", { name }))), onError: (error) => feedback.error(error) },
+            { onSuccess: () => void refresh().then(() => feedback.success(t("platformModule.retired", { name }))), onError: (error) => feedback.error(error) },
           )
         }
       >
-        {t("module.retire")}
+        {t("platformModule.retire")}
       </ConfirmButton>
     </Group>
   );
@@ -105,27 +105,27 @@ function ModuleOverview({ module }: { module: Module }) {
   return (
     <DetailList
       items={[
-        { label: t("module.field.key"), value: <Code>{module.key}</Code> },
-        { label: t("module.field.category"), value: t(`catalog.category.${module.category}`) },
-        { label: t("module.field.icon"), value: <Code>{module.icon}</Code> },
+        { label: t("platformModule.field.key"), value: <Code>{module.key}</Code> },
+        { label: t("platformModule.field.category"), value: t(`platformCatalog.category.${module.category}`) },
+        { label: t("platformModule.field.icon"), value: <Code>{module.icon}</Code> },
         {
-          label: t("module.section.metrics"),
+          label: t("platformModule.section.metrics"),
           value:
             module.metrics.length === 0 ? (
-              t("module.metrics.none")
+              t("platformModule.metrics.none")
             ) : (
               <Stack gap={0}>
                 {module.metrics.map((metric) => (
                   <Text key={metric.key} size="sm">
-                    {localized(metric.name, locale)} (<Code>{metric.key}</Code>), {t(`catalog.resets.${metric.resets}`).toLowerCase()}
+                    {localized(metric.name, locale)} (<Code>{metric.key}</Code>), {t(`platformCatalog.resets.${metric.resets}`).toLowerCase()}
                   </Text>
                 ))}
               </Stack>
             ),
         },
         { label: t("common.createdAt"), value: fmt.date(module.createdAt) },
-        ...(module.publishedAt ? [{ label: t("module.publishedAt"), value: fmt.date(module.publishedAt) }] : []),
-        ...(module.retiredAt ? [{ label: t("module.retiredAt"), value: fmt.date(module.retiredAt) }] : []),
+        ...(module.publishedAt ? [{ label: t("platformModule.publishedAt"), value: fmt.date(module.publishedAt) }] : []),
+        ...(module.retiredAt ? [{ label: t("platformModule.retiredAt"), value: fmt.date(module.retiredAt) }] : []),
       ]}
     />
   );
@@ -148,7 +148,7 @@ function EditModule({ module, onDone }: { module: Module; onDone: () => void }) 
         update.mutate(toModuleInput(values), {
           onSuccess: () => {
             void utils.modules.invalidate();
-            feedback.success(t("module.saved"));
+            feedback.success(t("platformModule.saved"));
             onDone();
           },
           onError: (error) => feedback.error(error, form),

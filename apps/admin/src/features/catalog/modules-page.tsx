@@ -19,7 +19,7 @@ export const MODULE_STATUS_COLORS: Record<StatusFilter, string> = { draft: "pend
 
 export function ModulesPage() {
   const { t, fmt, locale } = useI18n();
-  usePageTitle(t("modules.title"));
+  usePageTitle(t("platformModules.title"));
   const [status, setStatus] = useState<StatusFilter | null>(null);
   const query = trpc.modules.list.useQuery({ status: status ?? undefined, includeOldVersions: false }, { placeholderData: (previous) => previous });
   const rows = query.data?.items;
@@ -27,7 +27,7 @@ export function ModulesPage() {
   const columns: Column<Module>[] = [
     {
       key: "name",
-      header: t("module.field.name"),
+      header: t("platformModule.field.name"),
       mobile: "title",
       render: (module) => (
         <TruncatedText value={localized(module.name, locale)} maxWidth={260}>
@@ -35,21 +35,21 @@ export function ModulesPage() {
         </TruncatedText>
       ),
     },
-    { key: "key", header: t("module.field.key"), render: (module) => <Code>{module.key}</Code> },
-    { key: "category", header: t("module.field.category"), render: (module) => t(`catalog.category.${module.category}`) },
-    { key: "status", header: t("common.status"), render: (module) => <StatusBadge status={MODULE_STATUS_COLORS[module.status]} label={t(`catalog.moduleStatus.${module.status}`)} /> },
-    { key: "plans", header: t("modules.planCount"), nowrap: true, render: (module) => fmt.number(groupPlans(module.plans).length) },
+    { key: "key", header: t("platformModule.field.key"), render: (module) => <Code>{module.key}</Code> },
+    { key: "category", header: t("platformModule.field.category"), render: (module) => t(`platformCatalog.category.${module.category}`) },
+    { key: "status", header: t("common.status"), render: (module) => <StatusBadge status={MODULE_STATUS_COLORS[module.status]} label={t(`platformCatalog.moduleStatus.${module.status}`)} /> },
+    { key: "plans", header: t("platformModules.planCount"), nowrap: true, render: (module) => fmt.number(groupPlans(module.plans).length) },
     { key: "created", header: t("common.createdAt"), nowrap: true, mobile: "hidden", render: (module) => fmt.date(module.createdAt) },
   ];
 
   return (
     <>
       <PageHeader
-        title={t("modules.title")}
-        description={t("modules.description")}
+        title={t("platformModules.title")}
+        description={t("platformModules.description")}
         actions={
           <Button component={Link} to="/platform/modules/new">
-            {t("modules.new")}
+            {t("platformModules.new")}
           </Button>
         }
       />
@@ -58,7 +58,7 @@ export function ModulesPage() {
           label={t("common.status")}
           placeholder={t("common.all")}
           clearable
-          data={ModuleStatus.options.map((value) => ({ value, label: t(`catalog.moduleStatus.${value}`) }))}
+          data={ModuleStatus.options.map((value) => ({ value, label: t(`platformCatalog.moduleStatus.${value}`) }))}
           value={status}
           onChange={(value) => setStatus(value as StatusFilter | null)}
           w={{ base: "100%", xs: 220 }}
@@ -71,7 +71,7 @@ export function ModulesPage() {
         loading={query.isPending}
         error={query.error ? readServerError(query.error, t, "errors.unreachable").message : null}
         onRetry={() => void query.refetch()}
-        emptyMessage={status ? t("modules.emptyFiltered") : t("modules.empty")}
+        emptyMessage={status ? t("platformModules.emptyFiltered") : t("platformModules.empty")}
       />
     </>
   );

@@ -17,7 +17,7 @@ describe("the plan form's checks", () => {
       { currency: "USD", amount: "abc" },
     ];
     const errors = validatePlan(createTranslator("en"), "en", "crm")(values({ prices }));
-    expect(errors["prices.0.amount"]).toBe(en["plan.price.negative"]);
+    expect(errors["prices.0.amount"]).toBe(en["platformPlan.price.negative"]);
     expect(errors["prices.1.amount"]).toBe("JPY has no decimals: enter a whole amount, like 29.");
     expect(errors["prices.2.amount"]).toBe("KWD has at most 3 decimals, like 29.000.");
     expect(errors["prices.3.amount"]).toBe("Enter a number, like 29.00.");
@@ -30,8 +30,8 @@ describe("the plan form's checks", () => {
   it("check the rest with the contracts, their messages translated; a valid plan passes and is sent in minor units", () => {
     const errors = validatePlan(createTranslator("fr"), "fr", "crm")(values({ code: "Pro!", limits: { contacts: "-1" }, prices: [] }));
     expect(errors.code).toBe(fr["validation.plan.codeFormat"]);
-    expect(errors["limits.contacts"]).toBe(fr["plan.limit.invalid"]);
-    expect(errors.prices).toBe(fr["plan.price.none"]);
+    expect(errors["limits.contacts"]).toBe(fr["platformPlan.limit.invalid"]);
+    expect(errors.prices).toBe(fr["platformPlan.price.none"]);
     expect(MESSAGES["plan.codeFormat"]).not.toBe(fr["validation.plan.codeFormat"]);
 
     const good = values({ prices: [{ currency: "EUR", amount: "29,50" }, { currency: "JPY", amount: "3500" }], limits: { contacts: "500" }, trialDays: 14 });

@@ -70,17 +70,17 @@ export function priceProblemText(t: Translate, parsed: Exclude<ParsedPrice, { ok
   const vars = { currency, example: example(currency, locale) };
   switch (parsed.problem) {
     case "required":
-      return t("plan.price.required");
+      return t("platformPlan.price.required");
     case "notNumber":
-      return t("plan.price.notNumber", vars);
+      return t("platformPlan.price.notNumber", vars);
     case "negative":
-      return t("plan.price.negative");
+      return t("platformPlan.price.negative");
     case "zero":
-      return t("plan.price.zero");
+      return t("platformPlan.price.zero");
     case "tooManyDecimals":
-      return parsed.digits === 0 ? t("plan.price.noDecimals", vars) : t("plan.price.tooManyDecimals", { ...vars, count: parsed.digits });
+      return parsed.digits === 0 ? t("platformPlan.price.noDecimals", vars) : t("platformPlan.price.tooManyDecimals", { ...vars, count: parsed.digits });
     case "tooLarge":
-      return t("plan.price.tooLarge");
+      return t("platformPlan.price.tooLarge");
   }
 }
 
@@ -107,13 +107,13 @@ export function toPlanTerms(values: PlanFormValues) {
 export function validatePlan(t: Translate, locale: string, moduleKey: string) {
   return (values: PlanFormValues): FormErrors => {
     const errors: FormErrors = {};
-    if (values.prices.length === 0) errors.prices = t("plan.price.none");
+    if (values.prices.length === 0) errors.prices = t("platformPlan.price.none");
     values.prices.forEach((row, index) => {
       const parsed = parseMajor(row.amount, row.currency);
       if (!parsed.ok) errors[`prices.${index}.amount`] = priceProblemText(t, parsed, row.currency, locale);
     });
     for (const [key, text] of Object.entries(values.limits)) {
-      if (text.trim() !== "" && !/^\d+$/.test(text.trim())) errors[`limits.${key}`] = t("plan.limit.invalid");
+      if (text.trim() !== "" && !/^\d+$/.test(text.trim())) errors[`limits.${key}`] = t("platformPlan.limit.invalid");
     }
     const result = CreatePlanInput.safeParse({ moduleKey, code: values.code, interval: values.interval, ...toPlanTerms(values) });
     if (!result.success) {
@@ -146,7 +146,7 @@ export function PlanFormFields({ mode, metrics, initialValues, validate, submitL
   const { t, locale } = useI18n();
   const form = useForm<PlanFormValues>({ initialValues, validate });
   const [adding, setAdding] = useState<string | null>(null);
-  const languageLabel = (field: string, language: string) => t("catalog.inLanguage", { field, language: t(`catalog.language.${language as "en"}`) });
+  const languageLabel = (field: string, language: string) => t("platformCatalog.inLanguage", { field, language: t(`platformCatalog.language.${language as "en"}`) });
   const addCurrency = () => {
     if (!adding || form.values.prices.some((row) => row.currency === adding)) return;
     form.insertListItem("prices", { currency: adding, amount: "" } satisfies PriceRow);
@@ -158,28 +158,28 @@ export function PlanFormFields({ mode, metrics, initialValues, validate, submitL
     <form onSubmit={form.onSubmit((values) => onSubmit(values, form))} noValidate>
       <Stack gap="md">
         <Group grow align="flex-start">
-          <TextInput label={t("plan.field.code")} description={t("plan.field.codeHint")} required disabled={mode === "version"} {...form.getInputProps("code")} />
+          <TextInput label={t("platformPlan.field.code")} description={t("platformPlan.field.codeHint")} required disabled={mode === "version"} {...form.getInputProps("code")} />
           <Select
-            label={t("plan.field.interval")}
+            label={t("platformPlan.field.interval")}
             allowDeselect={false}
             disabled={mode === "version"}
-            data={PlanInterval.options.map((value) => ({ value, label: t(`catalog.interval.${value}`) }))}
+            data={PlanInterval.options.map((value) => ({ value, label: t(`platformCatalog.interval.${value}`) }))}
             {...form.getInputProps("interval")}
           />
         </Group>
         <Group grow align="flex-start">
           {SUPPORTED_LANGUAGES.map((language) => (
-            <TextInput key={language} label={languageLabel(t("plan.field.name"), language)} required {...form.getInputProps(`name.${language}`)} />
+            <TextInput key={language} label={languageLabel(t("platformPlan.field.name"), language)} required {...form.getInputProps(`name.${language}`)} />
           ))}
         </Group>
 
         <Stack gap="xs" data-testid="plan-prices">
-          <Text fw={600} size="sm">{t("plan.field.prices")}</Text>
-          <Text c="dimmed" size="xs">{t("plan.field.pricesHint")}</Text>
+          <Text fw={600} size="sm">{t("platformPlan.field.prices")}</Text>
+          <Text c="dimmed" size="xs">{t("platformPlan.field.pricesHint")}</Text>
           {form.values.prices.map((row, index) => (
             <Group key={row.currency} align="flex-end" wrap="nowrap">
               <TextInput
-                label={t("plan.price.amount", { currency: row.currency })}
+                label={t("platformPlan.price.amount", { currency: row.currency })}
                 inputMode="decimal"
                 required
                 rightSection={<Text size="xs" c="dimmed">{row.currency}</Text>}
@@ -187,7 +187,7 @@ export function PlanFormFields({ mode, metrics, initialValues, validate, submitL
                 style={{ flex: 1 }}
                 {...form.getInputProps(`prices.${index}.amount`)}
               />
-              <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={t("plan.price.remove", { currency: row.currency })} onClick={() => form.removeListItem("prices", index)}>
+              <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={t("platformPlan.price.remove", { currency: row.currency })} onClick={() => form.removeListItem("prices", index)}>
                 ×
               </ActionIcon>
             </Group>
@@ -198,36 +198,36 @@ export function PlanFormFields({ mode, metrics, initialValues, validate, submitL
             </Text>
           )}
           <Group align="flex-end">
-            <CurrencySelect label={t("plan.price.currency")} value={adding} onChange={setAdding} w={{ base: "100%", xs: 280 }} />
+            <CurrencySelect label={t("platformPlan.price.currency")} value={adding} onChange={setAdding} w={{ base: "100%", xs: 280 }} />
             <Button variant="light" onClick={addCurrency} disabled={!adding}>
-              {t("plan.price.add")}
+              {t("platformPlan.price.add")}
             </Button>
           </Group>
         </Stack>
 
         <Group grow align="flex-start">
-          <NumberInput label={t("plan.field.trialDays")} description={t("plan.field.trialDaysHint")} min={0} max={365} allowDecimal={false} allowNegative={false} {...form.getInputProps("trialDays")} />
+          <NumberInput label={t("platformPlan.field.trialDays")} description={t("platformPlan.field.trialDaysHint")} min={0} max={365} allowDecimal={false} allowNegative={false} {...form.getInputProps("trialDays")} />
           <Select
-            label={t("plan.field.pricingModel")}
+            label={t("platformPlan.field.pricingModel")}
             allowDeselect={false}
-            data={PricingModel.options.map((value) => ({ value, label: t(`catalog.pricingModel.${value}`) }))}
+            data={PricingModel.options.map((value) => ({ value, label: t(`platformCatalog.pricingModel.${value}`) }))}
             {...form.getInputProps("pricingModel")}
           />
         </Group>
         <Select
-          label={t("plan.field.changePolicy")}
+          label={t("platformPlan.field.changePolicy")}
           allowDeselect={false}
-          data={PlanChangePolicy.options.map((value) => ({ value, label: t(`catalog.changePolicy.${value}`) }))}
+          data={PlanChangePolicy.options.map((value) => ({ value, label: t(`platformCatalog.changePolicy.${value}`) }))}
           {...form.getInputProps("changePolicy")}
         />
 
         {metrics.length > 0 && (
           <Stack gap="xs">
-            <Text fw={600} size="sm">{t("plan.field.limits")}</Text>
-            <Text c="dimmed" size="xs">{t("plan.field.limitsHint")}</Text>
+            <Text fw={600} size="sm">{t("platformPlan.field.limits")}</Text>
+            <Text c="dimmed" size="xs">{t("platformPlan.field.limitsHint")}</Text>
             <Group grow align="flex-start">
               {metrics.map((metric) => (
-                <TextInput key={metric.key} label={localized(metric.name, locale)} inputMode="numeric" placeholder={t("plans.noLimit")} {...form.getInputProps(`limits.${metric.key}`)} />
+                <TextInput key={metric.key} label={localized(metric.name, locale)} inputMode="numeric" placeholder={t("platformPlans.noLimit")} {...form.getInputProps(`limits.${metric.key}`)} />
               ))}
             </Group>
           </Stack>

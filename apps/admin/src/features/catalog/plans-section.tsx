@@ -28,25 +28,25 @@ export function PlansSection({ module }: { module: Module }) {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2} size="h3">
-            {t("plans.title")}
+            {t("platformPlans.title")}
           </Title>
           <Text c="dimmed" size="sm">
-            {t("plans.hint")}
+            {t("platformPlans.hint")}
           </Text>
         </div>
-        {open && <Button onClick={() => setCreating(true)}>{t("plans.new")}</Button>}
+        {open && <Button onClick={() => setCreating(true)}>{t("platformPlans.new")}</Button>}
       </Group>
-      {groups.length === 0 && <Text c="dimmed">{t("plans.empty")}</Text>}
+      {groups.length === 0 && <Text c="dimmed">{t("platformPlans.empty")}</Text>}
       {groups.map((group) => (
         <PlanGroupCard key={`${group.code}-${group.interval}`} group={group} metrics={module.metrics} moduleOpen={open} />
       ))}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t("plans.new")} size="xl" centered>
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t("platformPlans.new")} size="xl" centered>
         <PlanFormFields
           mode="create"
           metrics={module.metrics}
           initialValues={emptyPlanValues(module.metrics)}
           validate={validatePlan(t, locale, module.key)}
-          submitLabel={t("plan.create")}
+          submitLabel={t("platformPlan.create")}
           submitting={create.isPending}
           onCancel={() => setCreating(false)}
           onSubmit={(values, form) =>
@@ -55,7 +55,7 @@ export function PlansSection({ module }: { module: Module }) {
               {
                 onSuccess: (plan) => {
                   void utils.modules.invalidate();
-                  feedback.success(t("plans.created", { code: plan.code }));
+                  feedback.success(t("platformPlans.created", { code: plan.code }));
                   setCreating(false);
                 },
                 onError: (error) => feedback.error(error, form),
@@ -75,7 +75,7 @@ function PlanGroupCard({ group, metrics, moduleOpen }: { group: PlanGroup; metri
   const [versioning, setVersioning] = useState(false);
   const newVersion = trpc.modules.plans.newVersion.useMutation();
   const retire = trpc.modules.plans.retire.useMutation();
-  const interval = t(`catalog.interval.${group.interval}`);
+  const interval = t(`platformCatalog.interval.${group.interval}`);
   const metricName = (key: string) => {
     const metric = metrics.find((m) => m.key === key);
     return metric ? localized(metric.name, locale) : key;
@@ -84,35 +84,35 @@ function PlanGroupCard({ group, metrics, moduleOpen }: { group: PlanGroup; metri
   const columns: Column<PlanDto>[] = [
     {
       key: "version",
-      header: t("plans.versionColumn"),
+      header: t("platformPlans.versionColumn"),
       mobile: "title",
       nowrap: true,
       render: (plan) => (
         <Group gap="xs" wrap="nowrap">
-          {t("plans.version", { version: plan.version })}
-          {plan.latest && plan.status === "active" && <Badge variant="outline" size="sm">{t("plans.newest")}</Badge>}
+          {t("platformPlans.version", { version: plan.version })}
+          {plan.latest && plan.status === "active" && <Badge variant="outline" size="sm">{t("platformPlans.newest")}</Badge>}
         </Group>
       ),
     },
-    { key: "prices", header: t("plan.field.prices"), render: (plan) => <Stack gap={0}>{Object.entries(plan.prices).map(([currency, minor]) => <span key={currency}>{fmt.money(minor, currency)}</span>)}</Stack> },
-    { key: "trial", header: t("plan.field.trialDays"), nowrap: true, render: (plan) => (plan.trialDays === 0 ? t("plans.noTrial") : t("plans.trialDaysValue", { count: plan.trialDays })) },
-    { key: "model", header: t("plan.field.pricingModel"), render: (plan) => t(`catalog.pricingModel.${plan.pricingModel}`) },
-    { key: "policy", header: t("plan.field.changePolicy"), render: (plan) => t(`catalog.changePolicyShort.${plan.changePolicy}`) },
+    { key: "prices", header: t("platformPlan.field.prices"), render: (plan) => <Stack gap={0}>{Object.entries(plan.prices).map(([currency, minor]) => <span key={currency}>{fmt.money(minor, currency)}</span>)}</Stack> },
+    { key: "trial", header: t("platformPlan.field.trialDays"), nowrap: true, render: (plan) => (plan.trialDays === 0 ? t("platformPlans.noTrial") : t("platformPlans.trialDaysValue", { count: plan.trialDays })) },
+    { key: "model", header: t("platformPlan.field.pricingModel"), render: (plan) => t(`platformCatalog.pricingModel.${plan.pricingModel}`) },
+    { key: "policy", header: t("platformPlan.field.changePolicy"), render: (plan) => t(`platformCatalog.changePolicyShort.${plan.changePolicy}`) },
     {
       key: "limits",
-      header: t("plan.field.limits"),
+      header: t("platformPlan.field.limits"),
       render: (plan) =>
         metrics.length === 0 ? "—" : (
           <Stack gap={0}>
             {metrics.map((metric) => (
               <span key={metric.key}>
-                {t("plans.limitValue", { metric: metricName(metric.key), limit: plan.limits[metric.key] === undefined ? t("plans.noLimit") : fmt.number(plan.limits[metric.key]!) })}
+                {t("platformPlans.limitValue", { metric: metricName(metric.key), limit: plan.limits[metric.key] === undefined ? t("platformPlans.noLimit") : fmt.number(plan.limits[metric.key]!) })}
               </span>
             ))}
           </Stack>
         ),
     },
-    { key: "status", header: t("common.status"), render: (plan) => <StatusBadge status={plan.status === "active" ? "active" : "deactivated"} label={t(`catalog.planStatus.${plan.status}`)} /> },
+    { key: "status", header: t("common.status"), render: (plan) => <StatusBadge status={plan.status === "active" ? "active" : "deactivated"} label={t(`platformCatalog.planStatus.${plan.status}`)} /> },
     { key: "created", header: t("common.createdAt"), nowrap: true, render: (plan) => fmt.date(plan.createdAt) },
   ];
 
@@ -125,41 +125,41 @@ function PlanGroupCard({ group, metrics, moduleOpen }: { group: PlanGroup; metri
           </Title>
           <Code>{group.code}</Code>
           <Badge variant="light">{interval}</Badge>
-          {group.retired && <StatusBadge status="deactivated" label={t("catalog.planStatus.retired")} />}
+          {group.retired && <StatusBadge status="deactivated" label={t("platformCatalog.planStatus.retired")} />}
         </Group>
         {moduleOpen && !group.retired && (
           <Group gap="xs">
             <Button variant="light" onClick={() => setVersioning(true)}>
-              {t("plans.newVersion")}
+              {t("platformPlans.newVersion")}
             </Button>
             <ConfirmButton
               variant="default"
               color="red"
-              title={t("plans.retireTitle", { code: group.code, interval })}
-              message={t("plans.retireMessage")}
-              confirmLabel={t("plans.retire")}
+              title={t("platformPlans.retireTitle", { code: group.code, interval })}
+              message={t("platformPlans.retireMessage")}
+              confirmLabel={t("platformPlans.retire")}
               onConfirm={() =>
                 retire.mutateAsync(
                   { planId: group.newest.id },
                   {
                     onSuccess: () => {
                       void utils.modules.invalidate();
-                      feedback.success(t("plans.retired", { code: group.code }));
+                      feedback.success(t("platformPlans.retired", { code: group.code }));
                     },
                     onError: (error) => feedback.error(error),
                   },
                 )
               }
             >
-              {t("plans.retire")}
+              {t("platformPlans.retire")}
             </ConfirmButton>
           </Group>
         )}
       </Group>
       <DataTable columns={columns} rows={group.versions} rowKey={(plan) => plan.id} emptyMessage="—" />
-      <Modal opened={versioning} onClose={() => setVersioning(false)} title={t("plans.newVersionTitle", { code: group.code, interval })} size="xl" centered>
+      <Modal opened={versioning} onClose={() => setVersioning(false)} title={t("platformPlans.newVersionTitle", { code: group.code, interval })} size="xl" centered>
         <Stack>
-          <Text size="sm">{t("plans.newVersionHint")}</Text>
+          <Text size="sm">{t("platformPlans.newVersionHint")}</Text>
           <PlanFormFields
             mode="version"
             metrics={metrics}
@@ -169,7 +169,7 @@ function PlanGroupCard({ group, metrics, moduleOpen }: { group: PlanGroup; metri
               const result = NewPlanVersionInput.safeParse({ planId: group.newest.id, ...toPlanTerms(values) });
               return result.success ? errors : { ...issuesToErrors(result.error.issues, t), ...errors };
             }}
-            submitLabel={t("plan.createVersion")}
+            submitLabel={t("platformPlan.createVersion")}
             submitting={newVersion.isPending}
             onCancel={() => setVersioning(false)}
             onSubmit={(values, form) =>
@@ -178,7 +178,7 @@ function PlanGroupCard({ group, metrics, moduleOpen }: { group: PlanGroup; metri
                 {
                   onSuccess: (plan) => {
                     void utils.modules.invalidate();
-                    feedback.success(t("plans.versionCreated", { version: plan.version, code: plan.code }));
+                    feedback.success(t("platformPlans.versionCreated", { version: plan.version, code: plan.code }));
                     setVersioning(false);
                   },
                   onError: (error) => feedback.error(error, form),
