@@ -73,7 +73,7 @@ describe("the app in French, page by page", () => {
     await platform.mutate("platform.profile.update", { language: "fr" });
     // A published module with a metric and a plan, which the workspace subscribes to below (the billing job
     // then issues its invoice).
-    await platform.mutate("platformModules.create", {
+    await platform.mutate("modules.create", {
       key: moduleKey,
       name: { en: "Shared calendar", fr: catalogModule.name },
       description: { en: "Appointments for the whole team.", fr: "Des rendez-vous pour toute l'équipe." },
@@ -81,7 +81,7 @@ describe("the app in French, page by page", () => {
       icon: "calendar",
       metrics: [{ key: "rendez_vous", name: { en: "Appointments", fr: catalogModule.metric }, resets: "monthly" }],
     });
-    const plan = await platform.mutate<{ id: string }>("platformModules.plans.create", {
+    const plan = await platform.mutate<{ id: string }>("modules.plans.create", {
       moduleKey,
       code: "equipe",
       name: { en: "Team plan", fr: catalogModule.plan },
@@ -90,7 +90,7 @@ describe("the app in French, page by page", () => {
       trialDays: 14,
       limits: { rendez_vous: 1000 },
     });
-    await platform.mutate("platformModules.publish", { key: moduleKey });
+    await platform.mutate("modules.publish", { key: moduleKey });
     await platform.dispose();
 
     const tenantAdmin = await apiClient(server.url);

@@ -48,7 +48,7 @@ let tenantId = "";
 
 const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
 const inLanguage = (field: string, language: "en" | "fr") => fill(en["platformCatalog.inLanguage"], { field, language: en[`platformCatalog.language.${language}`] });
-const getModule = (key: string) => api.query<Module>("platformModules.get", { key });
+const getModule = (key: string) => api.query<Module>("modules.get", { key });
 
 describe("the platform's catalog and invoices", () => {
   beforeAll(async () => {
@@ -186,15 +186,15 @@ describe("the platform's catalog and invoices", () => {
 
   it("lists the invoice the billing job issued for a workspace's subscription, and marks it paid", async () => {
     // Another module, published with a plan, to which the workspace subscribes over HTTP.
-    await api.mutate("platformModules.create", {
+    await api.mutate("modules.create", {
       key: billedKey,
       name: { en: "Bookkeeping", fr: "Comptabilité" },
       description: { en: "Ledgers.", fr: "Registres." },
       category: "finance",
       icon: "book",
     });
-    const plan = await api.mutate<Plan>("platformModules.plans.create", { moduleKey: billedKey, code: "basic", name: { en: "Basic", fr: "Basique" }, interval: "monthly", prices: { EUR: 1900 } });
-    await api.mutate("platformModules.publish", { key: billedKey });
+    const plan = await api.mutate<Plan>("modules.plans.create", { moduleKey: billedKey, code: "basic", name: { en: "Basic", fr: "Basique" }, interval: "monthly", prices: { EUR: 1900 } });
+    await api.mutate("modules.publish", { key: billedKey });
     const workspace = await apiClient(server.url);
     await workspace.mutate("auth.login", { email: tenantAdmin.email, password: tenantAdmin.password, workspace: tenant.slug });
     await workspace.mutate("auth.changePassword", { currentPassword: tenantAdmin.password, newPassword: tenantAdmin.newPassword });
