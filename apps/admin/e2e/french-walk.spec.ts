@@ -3,7 +3,7 @@
 // (english-leak.ts), the names and addresses the test typed aside, and pass the accessibility check. A page
 // added to the app belongs in one of the two walks below.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fr } from "../src/app/i18n/fr.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
 import { apiClient, checkA11y, launchBrowser, newPage } from "./browser.js";
@@ -17,18 +17,20 @@ const tenantName = "Atelier Lumen";
 const admin = { email: `claire-${run}@atelier.example`, name: "Claire Martin", password: "temporary-atelier-key-42", newPassword: "claire-own-workshop-phrase" };
 const member = { email: `hugo-${run}@atelier.example`, name: "Hugo Bernard", password: "hugo-chooses-a-long-phrase" };
 const roleName = "Agent d'accueil";
+const moduleKey = `agenda_${run}`;
+const catalogModule = { name: "Agenda partagé", metric: "Rendez-vous", plan: "Formule équipe" };
 /**
  * What the test typed: names, addresses and codes the pages show as they are; and the first platform admin's
  * name, which the server gives it when started with PLATFORM_ADMIN_EMAIL (data, like any name).
  */
 const contactEmail = `contact-${run}@atelier.example`;
-const typed = [tenantName, slug, admin.email, admin.name, member.email, member.name, roleName, platformAdmin.email, "Platform admin", contactEmail];
+const typed = [tenantName, slug, admin.email, admin.name, member.email, member.name, roleName, platformAdmin.email, "Platform admin", contactEmail, moduleKey, "calendar", "rendez_vous", "equipe"];
 /**
  * The sample catalog the test loads is data too: the platform's audit log names a created module by the
  * name it was recorded with (its English one), as it names a tenant or a user. Allowed on the platform's
  * pages only, so the workspace's pages still prove its module names and labels are French.
  */
-const catalogNames = ["Integrations", "Helpdesk"];
+const catalogNames = ["Integrations", "Helpdesk", "Shared calendar"];
 let allowedData: readonly string[] = typed;
 
 let server: ApiServer;
@@ -36,6 +38,7 @@ let browser: Browser;
 let tenantId = "";
 let memberId = "";
 let invoiceId = "";
+let invoiceNumber = "";
 
 async function signIn(page: Page, email: string, password: string, workspace?: string) {
   await page.goto(`${server.url}/login`);
@@ -80,6 +83,26 @@ describe("the app in French, page by page", () => {
     tenantId = created.tenant.id;
     await platform.mutate("platform.profile.update", { language: "fr" });
     await loadSampleCatalog(platform, ["integrations", "helpdesk"]);
+    // A published module with a metric and a plan, which the workspace subscribes to below (the billing job
+    // then issues its invoice).
+    await platform.mutate("modules.create", {
+      key: moduleKey,
+      name: { en: "Shared calendar", fr: catalogModule.name },
+      description: { en: "Appointments for the whole team.", fr: "Des rendez-vous pour toute l'équipe." },
+      category: "productivity",
+      icon: "calendar",
+      metrics: [{ key: "rendez_vous", name: { en: "Appointments", fr: catalogModule.metric }, resets: "monthly" }],
+    });
+    const plan = await platform.mutate<{ id: string }>("modules.plans.create", {
+      moduleKey,
+      code: "equipe",
+      name: { en: "Team plan", fr: catalogModule.plan },
+      interval: "monthly",
+      prices: { EUR: 2900, JPY: 3500 },
+      trialDays: 14,
+      limits: { rendez_vous: 1000 },
+    });
+    await platform.mutate("modules.publish", { key: moduleKey });
     await platform.dispose();
 
     const tenantAdmin = await apiClient(server.url);
@@ -98,6 +121,7 @@ describe("the app in French, page by page", () => {
       invoiceId = (await tenantAdmin.query<{ items: { id: string }[] }>("billing.invoices.list", { limit: 25 })).items[0]?.id ?? "";
       if (!invoiceId) await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    await tenantAdmin.mutate("subscriptions.subscribe", { planId: plan.id });
     await tenantAdmin.dispose();
   });
 
@@ -155,6 +179,41 @@ describe("the app in French, page by page", () => {
     await visit(page, "/platform/admins", "administrateurs de la plateforme");
     await visit(page, "/platform/audit", "journal de la plateforme");
     await visit(page, "/platform/profile", "profil de la plateforme");
+
+    await visit(page, "/platform/modules", "modules");
+    await visit(page, "/platform/modules/new", "nouveau module");
+    await page.getByRole("button", { name: fr["platformModule.metric.add"] }).click();
+    await page.getByRole("button", { name: fr["platformModule.create"] }).click();
+    await page.getByText(fr["validation.module.keyFormat"]).waitFor();
+    await check(page, "nouveau module, erreurs de saisie");
+    await visit(page, `/platform/modules/${moduleKey}`, "fiche d'un module");
+    await page.getByRole("button", { name: fr["platformPlans.newVersion"] }).click();
+    await page.getByRole("dialog").getByText(fr["platformPlans.newVersionHint"]).waitFor();
+    await check(page, "nouvelle version d'une formule");
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: fr["platformModule.retire"] }).click();
+    await page.getByRole("dialog").getByText(fr["platformModule.retireMessage"]).waitFor();
+    await check(page, "retrait d'un module");
+    await page.keyboard.press("Escape");
+    await visit(page, "/platform/modules/inconnu", "module inconnu");
+
+    // The billing job (every 30 s in the API process) issues the subscription's invoice.
+    const platform = await apiClient(server.url);
+    await platform.mutate("auth.login", { email: platformAdmin.email, password: platformAdmin.password });
+    await expect
+      .poll(async () => (invoiceNumber = (await platform.query<{ items: { number: string | null }[] }>("billing.admin.invoices.list", { tenantId, limit: 25 })).items[0]?.number ?? ""), {
+        timeout: 75_000,
+        interval: 1_000,
+      })
+      .not.toBe("");
+    await platform.dispose();
+    await visit(page, "/platform/invoices", "factures");
+    await page.getByRole("button", { name: invoiceNumber, exact: true }).click();
+    await page.getByTestId("invoice-detail").getByText(fr["platformInvoices.kind.subscription"]).waitFor();
+    await check(page, "détail d'une facture");
+    await page.getByTestId("invoice-detail").getByRole("button", { name: fr["platformInvoices.action.mark_uncollectible"] }).click();
+    await page.getByText(fr["platformInvoices.confirmMessage.mark_uncollectible"]).waitFor();
+    await check(page, "confirmation sur une facture");
     await page.context().close();
   });
 });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { Id, PageInput } from "./common.js";
 import { LocalizedText, PlanInterval, PricingModel } from "./modules.js";
+import { msg } from "./messages.js";
 import { ChargeKind } from "./subscriptions.js";
 
 export const InvoiceStatus = z.enum(["draft", "open", "paid", "void", "uncollectible"]);
@@ -69,7 +70,7 @@ export const PlatformListInvoicesInput = ListInvoicesInput.extend({ tenantId: Id
 export const InvoiceListOutput = z.object({ items: z.array(InvoiceOutput), nextCursor: z.string().nullable() });
 export const InvoiceIdInput = z.object({ invoiceId: Id });
 
-const Days = (what: string) => z.number().int(`${what} is a whole number of days.`).min(1, `${what} is at least 1 day.`).max(365, `${what} is at most 365 days.`);
+const Days = () => z.number({ message: msg("gracePeriod.whole") }).int(msg("gracePeriod.whole")).min(1, msg("gracePeriod.tooShort")).max(365, msg("gracePeriod.tooLong"));
 
 export const BillingSettingsOutput = z.object({
   pastDueAfterDays: z.number().int(),
@@ -77,7 +78,7 @@ export const BillingSettingsOutput = z.object({
 });
 export const UpdateBillingSettingsInput = z
   .object({
-    pastDueAfterDays: Days("The first grace period").optional().describe("Days after an invoice is issued, unpaid, before its subscription is past due."),
-    cancelAfterDays: Days("The second grace period").optional().describe("Days after that before the subscription is canceled."),
+    pastDueAfterDays: Days().optional().describe("Days after an invoice is issued, unpaid, before its subscription is past due."),
+    cancelAfterDays: Days().optional().describe("Days after that before the subscription is canceled."),
   })
-  .refine((v) => v.pastDueAfterDays !== undefined || v.cancelAfterDays !== undefined, "Give at least one setting to change.");
+  .refine((v) => v.pastDueAfterDays !== undefined || v.cancelAfterDays !== undefined, msg("billingSettings.nothing"));

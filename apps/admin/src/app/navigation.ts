@@ -29,6 +29,8 @@ export const PLATFORM_PROFILE_PATH = "/platform/profile";
 
 export const PLATFORM_NAV: readonly Omit<NavEntry, "permission">[] = [
   { path: "/platform/tenants", label: "nav.tenants" },
+  { path: "/platform/modules", label: "nav.platformModules" },
+  { path: "/platform/invoices", label: "nav.platformInvoices" },
   { path: "/platform/admins", label: "nav.platformAdmins" },
   { path: "/platform/audit", label: "nav.platformAudit" },
   // Also in the menu, not only behind the header's name: on a phone the header shows no name.

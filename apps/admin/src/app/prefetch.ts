@@ -5,9 +5,10 @@
 // the query already running or done (same key: same procedure and input). The inputs mirror what each
 // page asks for first (no search, default sort and page size); a mismatch costs one extra request,
 // and the browser test of delivery counts the requests of the tenants list.
-import { Id, type Me } from "@tenancy/contracts";
+import { Id, ModuleKey, type Me } from "@tenancy/contracts";
 import type { LoaderFunction, LoaderFunctionArgs } from "react-router";
 import { readFilters } from "../features/audit/audit-filters.js";
+import { INVOICE_PAGE_SIZE, TENANT_CHOICES } from "../features/catalog/invoice-query.js";
 import { platformAuditInput, readPlatformAuditFilters } from "../features/platform/audit-filters.js";
 import { browserTimeZone } from "./i18n/format.js";
 import { trpcUtils } from "./query-client.js";
@@ -41,6 +42,13 @@ export const prefetch = {
   tenants: prefetchFor("platform_admin", () => [trpcUtils.platform.tenants.list.prefetchInfinite({ sort: "createdAt", limit: 25 })]),
   tenant: prefetchFor("platform_admin", ({ params }) => (isId(params.tenantId) ? [trpcUtils.platform.tenants.get.prefetch({ tenantId: params.tenantId })] : [])),
   admins: prefetchFor("platform_admin", () => [trpcUtils.platform.admins.list.prefetch()]),
+  modules: prefetchFor("platform_admin", () => [trpcUtils.modules.list.prefetch({ status: undefined, includeOldVersions: false })]),
+  module: prefetchFor("platform_admin", ({ params }) => (ModuleKey.safeParse(params.key).success ? [trpcUtils.modules.get.prefetch({ key: params.key! })] : [])),
+  platformInvoices: prefetchFor("platform_admin", () => [
+    trpcUtils.billing.admin.invoices.list.prefetchInfinite({ status: undefined, tenantId: undefined, limit: INVOICE_PAGE_SIZE }),
+    trpcUtils.platform.tenants.list.prefetch(TENANT_CHOICES),
+    trpcUtils.billing.admin.settings.get.prefetch(),
+  ]),
   platformAudit: prefetchFor("platform_admin", (args) => [
     trpcUtils.platform.audit.list.prefetchInfinite(platformAuditInput(readPlatformAuditFilters(searchParams(args)), browserTimeZone())),
     trpcUtils.platform.admins.list.prefetch(),

@@ -58,6 +58,12 @@ export const router = createBrowserRouter([
               { path: "tenants", loader: prefetch.tenants, element: <TenantsPage /> },
               { path: "tenants/new", element: <TenantCreatePage /> },
               { path: "tenants/:tenantId", loader: prefetch.tenant, element: <TenantDetailPage /> },
+              // The catalog's pages are loaded when first opened (their code is not part of the sign-in load);
+              // the loader starts their data at the same time.
+              { path: "modules", loader: prefetch.modules, lazy: async () => ({ Component: (await import("../features/catalog/modules-page.js")).ModulesPage }) },
+              { path: "modules/new", lazy: async () => ({ Component: (await import("../features/catalog/module-create-page.js")).ModuleCreatePage }) },
+              { path: "modules/:key", loader: prefetch.module, lazy: async () => ({ Component: (await import("../features/catalog/module-page.js")).ModulePage }) },
+              { path: "invoices", loader: prefetch.platformInvoices, lazy: async () => ({ Component: (await import("../features/catalog/invoices-page.js")).InvoicesPage }) },
               { path: "admins", loader: prefetch.admins, element: <AdminsPage /> },
               { path: "audit", loader: prefetch.platformAudit, element: <PlatformAuditPage /> },
               { path: "profile", loader: prefetch.platformProfile, element: <PlatformProfilePage /> },

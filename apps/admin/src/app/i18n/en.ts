@@ -1,6 +1,7 @@
 // English: the source catalog. Its keys and `{placeholders}` define what every other catalog must have.
 import { billingEn } from "./billing.en.js";
 import { marketplaceEn } from "./marketplace.en.js";
+import { catalogEn } from "./catalog.en.js";
 import { errorsEn } from "./errors.en.js";
 import { labelsEn } from "./labels.en.js";
 import { platformEn } from "./platform.en.js";
@@ -338,6 +339,7 @@ export const en = {
   "settings.maskPersonalDataInExportsHint": "Names, e-mail addresses and IP addresses are partly hidden, and changes are left out.",
   ...billingEn,
   ...marketplaceEn,
+  ...catalogEn,
   ...errorsEn,
   ...labelsEn,
   ...platformEn,

@@ -2,6 +2,7 @@
 import type { Translation } from "./translate.js";
 import { billingFr } from "./billing.fr.js";
 import { marketplaceFr } from "./marketplace.fr.js";
+import { catalogFr } from "./catalog.fr.js";
 import { errorsFr } from "./errors.fr.js";
 import { labelsFr } from "./labels.fr.js";
 import { platformFr } from "./platform.fr.js";
@@ -339,6 +340,7 @@ export const fr: Translation = {
   "settings.maskPersonalDataInExportsHint": "Les noms, e-mails et adresses IP sont partiellement masqués, et les modifications sont omises.",
   ...billingFr,
   ...marketplaceFr,
+  ...catalogFr,
   ...errorsFr,
   ...labelsFr,
   ...platformFr,
