@@ -3,7 +3,8 @@
 // its preview said; a plan change shows its proration before it is confirmed, and the invoice holds exactly
 // the previewed lines; deactivating the module closes its page (gone from the navigation, a direct address
 // says why), activating opens it again; a month later the renewal's invoice is in the list and on a
-// printable invoice page, and the ended trial closes its module. Catalog and tenant are set up over HTTP.
+// printable invoice page, and the ended trial closes its module; the platform admin marks the renewal's
+// invoice paid in its own page, and the workspace sees it paid. Catalog and tenant are set up over HTTP.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
@@ -232,5 +233,34 @@ describe("tenant billing", () => {
     await page.getByRole("link", { name: en["moduleGate.toMarketplace"] }).click();
     await region("Integrations").getByTestId("trial-used").waitFor();
     await region("Integrations").getByRole("button", { name: en["marketplace.subscribe"], exact: true }).waitFor();
+  });
+
+  it("the platform admin marks the renewal's invoice paid, and the workspace sees it paid", async () => {
+    // The renewal's invoice: the newest of the workspace's, as the tenant's own list shows it.
+    const rows = await invoiceRows(3);
+    const number = (await rows.first().getByRole("link").textContent())?.trim() ?? "";
+    expect(number).not.toBe("");
+
+    const ops = await newPage(browser);
+    await ops.goto(`${server.url}/login`);
+    await formHelpers(ops).signIn(platformAdmin.email, platformAdmin.password);
+    await ops.waitForURL((url) => url.pathname.startsWith("/platform"));
+    await ops.goto(`${server.url}/platform/invoices`);
+    await ops.getByRole("heading", { name: en["platformInvoices.title"], level: 1 }).waitFor();
+    const row = ops.getByRole("row").filter({ hasText: number });
+    await row.getByRole("button", { name: number, exact: true }).click();
+    const drawer = ops.getByTestId("invoice-detail");
+    await drawer.getByRole("button", { name: en["platformInvoices.action.pay"] }).click();
+    await ops.getByRole("dialog", { name: fill(en["platformInvoices.confirm.pay"], { number }) }).getByRole("button", { name: en["platformInvoices.action.pay"] }).click();
+    await drawer.getByText(en["platformInvoices.status.paid"], { exact: true }).waitFor();
+    await ops.close();
+
+    // The workspace's list and invoice say paid; the other invoices stay open.
+    const { pick } = formHelpers(page);
+    await page.goto(`${server.url}/t/invoices`);
+    await pick(en["common.status"], null, en["invoiceStatus.paid"]);
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().getByRole("link", { name: number }).click();
+    await page.getByTestId("invoice").getByText(en["invoiceStatus.paid"], { exact: true }).waitFor();
   });
 });
