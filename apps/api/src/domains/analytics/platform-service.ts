@@ -1,0 +1,140 @@
+// The platform's analytics across every tenant: MRR and ARR by module and currency, active trials, trial
+// conversion, churn and revenue per UTC month, tenants by status. Aggregates in SQL on the platform client
+// (one statement per figure, exported so the benchmark runs the same SQL bare). Amounts are never summed
+// across currencies. Definitions and the rows they come from: docs/decisions/0042-analytics-metrics.md.
+import type { AnalyticsRangeInput, PlatformAnalytics } from "@tenancy/contracts";
+import type { z } from "zod";
+import type { Scope } from "../../lib/scope.js";
+
+/** The months of a range as [first month start, last month start] in UTC, "YYYY-MM-01". */
+export function monthRange(input: z.infer<typeof AnalyticsRangeInput>) {
+  return { first: `${input.from.slice(0, 7)}-01`, last: `${input.to.slice(0, 7)}-01` };
+}
+
+const MONTHS = `SELECT m AT TIME ZONE 'UTC' AS s, (m + interval '1 month') AT TIME ZONE 'UTC' AS e, to_char(m, 'YYYY-MM') AS month
+  FROM generate_series($1::timestamp, $2::timestamp, interval '1 month') m`;
+
+/** Paying subscriptions (active, past due) at their plan's price x quantity, per module and currency. */
+export const MRR_SQL = `SELECT s."moduleKey" AS "moduleKey", s.currency AS currency, count(*)::int AS subscriptions,
+  coalesce(sum(CASE WHEN p.interval = 'monthly' THEN (p.prices ->> s.currency)::bigint * s.quantity END), 0)::bigint AS monthly,
+  coalesce(sum(CASE WHEN p.interval = 'annual' THEN (p.prices ->> s.currency)::bigint * s.quantity END), 0)::bigint AS annual
+FROM subscriptions s JOIN plans p ON p.id = s."planId"
+WHERE s.status IN ('active', 'past_due')
+GROUP BY 1, 2 ORDER BY 1, 2`;
+
+export const TRIALS_ACTIVE_SQL = `SELECT "moduleKey", count(*)::int AS count FROM subscriptions WHERE status = 'trialing' GROUP BY 1 ORDER BY 1`;
+
+/** Trials ended per month ($1 first month, $2 last month, $3 now), and how many were converted: their first
+ *  paid period (which starts at the trial's end) was invoiced. */
+export const TRIALS_SQL = `WITH months AS (${MONTHS})
+SELECT m.month, count(s."tenantId")::int AS ended,
+  count(s."tenantId") FILTER (WHERE EXISTS (
+    SELECT 1 FROM invoice_lines l
+    WHERE l."tenantId" = s."tenantId" AND l."moduleKey" = s."moduleKey" AND l."periodStart" = s."trialEnd" AND l.kind = 'subscription'))::int AS converted
+FROM months m LEFT JOIN subscriptions s ON s."trialEnd" >= m.s AND s."trialEnd" < m.e AND s."trialEnd" <= $3
+GROUP BY m.month ORDER BY m.month`;
+
+/** Per month: paid subscriptions live at its first instant (an invoiced, not void, period line covering it)
+ *  and paid subscriptions that ended in it (status canceled, endedAt in the month). */
+export const CHURN_SQL = `WITH months AS (${MONTHS})
+SELECT m.month,
+  (SELECT count(DISTINCT (l."tenantId", l."moduleKey")) FROM invoice_lines l
+     JOIN invoices i ON i."tenantId" = l."tenantId" AND i.id = l."invoiceId"
+    WHERE l.kind = 'subscription' AND l."periodStart" <= m.s AND l."periodStart" > m.s - interval '367 days' AND l."periodEnd" > m.s
+      AND i.status IN ('open', 'paid', 'uncollectible'))::int AS "liveAtStart",
+  (SELECT count(*) FROM subscriptions s WHERE s.status = 'canceled' AND s."endedAt" >= m.s AND s."endedAt" < m.e)::int AS ended
+FROM months m ORDER BY m.month`;
+
+/** Invoices per month and currency ($1 first month start, $2 end of the last month): billed (issued, not
+ *  void), voided, paid (net revenue). */
+export const REVENUE_SQL = `SELECT kind, to_char(d AT TIME ZONE 'UTC', 'YYYY-MM') AS month, currency, sum(total)::bigint AS amount FROM (
+  SELECT 'billed' AS kind, "issuedAt" AS d, currency, total FROM invoices
+   WHERE "issuedAt" >= $1::timestamp AT TIME ZONE 'UTC' AND "issuedAt" < $2::timestamp AT TIME ZONE 'UTC' AND status IN ('open', 'paid', 'uncollectible')
+  UNION ALL
+  SELECT 'voided', "voidedAt", currency, total FROM invoices
+   WHERE "voidedAt" >= $1::timestamp AT TIME ZONE 'UTC' AND "voidedAt" < $2::timestamp AT TIME ZONE 'UTC' AND status = 'void'
+  UNION ALL
+  SELECT 'paid', "paidAt", currency, total FROM invoices
+   WHERE "paidAt" >= $1::timestamp AT TIME ZONE 'UTC' AND "paidAt" < $2::timestamp AT TIME ZONE 'UTC' AND status = 'paid'
+) x GROUP BY 1, 2, 3`;
+
+export const TENANTS_SQL = `SELECT status::text AS status, count(*)::int AS count FROM tenants GROUP BY 1`;
+
+/** Each tenant once, by its most pressing subscription: past due, else paying, else trialing, else none. */
+export const TENANT_BILLING_SQL = `SELECT state, count(*)::int AS count FROM (
+  SELECT CASE WHEN bool_or(s.status = 'past_due') THEN 'past_due' WHEN bool_or(s.status = 'active') THEN 'paying'
+              WHEN bool_or(s.status = 'trialing') THEN 'trialing' ELSE 'none' END AS state
+  FROM tenants t LEFT JOIN subscriptions s ON s."tenantId" = t.id GROUP BY t.id) x
+GROUP BY 1`;
+
+/** The end of a month start "YYYY-MM-01": the next month's start. */
+export function nextMonth(monthStart: string): string {
+  const d = new Date(`${monthStart}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The months "YYYY-MM" from `first` to `last` (month starts), in order. */
+export function monthList(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let m = first; m <= last; m = nextMonth(m)) out.push(m.slice(0, 7));
+  return out;
+}
+
+/** MRR from an ARR in minor units: a twelfth, rounded once, halves away from zero (ARR is never negative). */
+export const mrrOf = (arr: bigint) => Number((arr * 2n + 12n) / 24n);
+
+const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 10_000) / whole));
+
+type Q = <T>(sql: string, ...params: unknown[]) => Promise<T[]>;
+
+export async function platformAnalytics(scope: Scope, input: z.infer<typeof AnalyticsRangeInput>): Promise<PlatformAnalytics> {
+  const now = scope.clock.now();
+  const { first, last } = monthRange(input);
+  const q: Q = (sql, ...params) => scope.prisma.$queryRawUnsafe(sql, ...params);
+  const [mrrRows, trialsActive, trials, churn, revenue, tenants, billing] = await Promise.all([
+    q<{ moduleKey: string; currency: string; subscriptions: number; monthly: bigint; annual: bigint }>(MRR_SQL),
+    q<{ moduleKey: string; count: number }>(TRIALS_ACTIVE_SQL),
+    q<{ month: string; ended: number; converted: number }>(TRIALS_SQL, first, last, now),
+    q<{ month: string; liveAtStart: number; ended: number }>(CHURN_SQL, first, last),
+    q<{ kind: "billed" | "voided" | "paid"; month: string; currency: string; amount: bigint }>(REVENUE_SQL, first, nextMonth(last)),
+    q<{ status: "active" | "suspended"; count: number }>(TENANTS_SQL),
+    q<{ state: "paying" | "past_due" | "trialing" | "none"; count: number }>(TENANT_BILLING_SQL),
+  ]);
+
+  const mrr = mrrRows.map((r) => {
+    const arr = BigInt(r.monthly) * 12n + BigInt(r.annual);
+    return { moduleKey: r.moduleKey, currency: r.currency, subscriptions: r.subscriptions, mrr: mrrOf(arr), arr: Number(arr) };
+  });
+  const byCurrency = new Map<string, { currency: string; subscriptions: number; arr: bigint }>();
+  for (const r of mrrRows) {
+    const c = byCurrency.get(r.currency) ?? { currency: r.currency, subscriptions: 0, arr: 0n };
+    c.subscriptions += r.subscriptions;
+    c.arr += BigInt(r.monthly) * 12n + BigInt(r.annual);
+    byCurrency.set(r.currency, c);
+  }
+
+  const months = monthList(first, last);
+  const currencies = [...new Set(revenue.map((r) => r.currency))].sort();
+  const amount = (kind: string, month: string, currency: string) => Number(revenue.find((r) => r.kind === kind && r.month === month && r.currency === currency)?.amount ?? 0);
+
+  const order = { active: 0, suspended: 1 } as const;
+  const billingOrder = { paying: 0, past_due: 1, trialing: 2, none: 3 } as const;
+  return {
+    asOf: now,
+    from: months[0]!,
+    to: months[months.length - 1]!,
+    mrr,
+    mrrByCurrency: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)).map((c) => ({ currency: c.currency, subscriptions: c.subscriptions, mrr: mrrOf(c.arr), arr: Number(c.arr) })),
+    activeTrials: trialsActive,
+    trials: trials.map((t) => ({ ...t, rateBasisPoints: rate(t.converted, t.ended) })),
+    churn: churn.map((c) => ({ ...c, rateBasisPoints: rate(c.ended, c.liveAtStart) })),
+    revenue: months.flatMap((month) =>
+      currencies.map((currency) => ({ month, currency, billed: amount("billed", month, currency), voided: amount("voided", month, currency), paid: amount("paid", month, currency) })),
+    ),
+    tenants: {
+      byStatus: (["active", "suspended"] as const).map((status) => ({ status, count: tenants.find((t) => t.status === status)?.count ?? 0 })).sort((a, b) => order[a.status] - order[b.status]),
+      byBilling: (["paying", "past_due", "trialing", "none"] as const).map((state) => ({ state, count: billing.find((b) => b.state === state)?.count ?? 0 })).sort((a, b) => billingOrder[a.state] - billingOrder[b.state]),
+    },
+  };
+}
