@@ -54,7 +54,7 @@ async function invoice(t: Tenant, subscriptionId: string, moduleKey: string, o: 
   await h.db.prisma.invoiceLine.create({
     data: {
       id: uuidv7(), tenantId: t.tenantId, invoiceId: id, position: 1, kind: "subscription", moduleKey, description: "period", quantity: 1, unitAmount: o.total, amount: o.total,
-      periodStart: d(o.start), periodEnd: d(o.end), periodKey: `${subscriptionId}/${o.start}`,
+      periodStart: d(o.start), periodEnd: d(o.end), periodKey: `${subscriptionId}/${d(o.start).toISOString()}`,
     },
   });
 }

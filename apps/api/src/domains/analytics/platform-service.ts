@@ -25,38 +25,48 @@ GROUP BY 1, 2 ORDER BY 1, 2`;
 export const TRIALS_ACTIVE_SQL = `SELECT "moduleKey", count(*)::int AS count FROM subscriptions WHERE status = 'trialing' GROUP BY 1 ORDER BY 1`;
 
 /** Trials ended per month ($1 first month, $2 last month, $3 now), and how many were converted: their first
- *  paid period (which starts at the trial's end) was invoiced. */
+ *  paid period, which starts at the trial's end, was invoiced. That period's line is found by its unique
+ *  `periodKey` ("<subscription id>/<period start, ISO>", written by the billing job): one index probe each. */
 export const TRIALS_SQL = `WITH months AS (${MONTHS})
-SELECT m.month, count(s."tenantId")::int AS ended,
-  count(s."tenantId") FILTER (WHERE EXISTS (
+SELECT m.month, count(s.id)::int AS ended,
+  count(s.id) FILTER (WHERE EXISTS (
     SELECT 1 FROM invoice_lines l
-    WHERE l."tenantId" = s."tenantId" AND l."moduleKey" = s."moduleKey" AND l."periodStart" = s."trialEnd" AND l.kind = 'subscription'))::int AS converted
+    WHERE l."periodKey" = s.id::text || '/' || to_char(s."trialEnd" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::int AS converted
 FROM months m LEFT JOIN subscriptions s ON s."trialEnd" >= m.s AND s."trialEnd" < m.e AND s."trialEnd" <= $3
 GROUP BY m.month ORDER BY m.month`;
 
-/** Per month: paid subscriptions live at its first instant (an invoiced, not void, period line covering it)
- *  and paid subscriptions that ended in it (status canceled, endedAt in the month). */
-export const CHURN_SQL = `WITH months AS (${MONTHS})
-SELECT m.month,
-  (SELECT count(DISTINCT (l."tenantId", l."moduleKey")) FROM invoice_lines l
-     JOIN invoices i ON i."tenantId" = l."tenantId" AND i.id = l."invoiceId"
-    WHERE l.kind = 'subscription' AND l."periodStart" <= m.s AND l."periodStart" > m.s - interval '367 days' AND l."periodEnd" > m.s
-      AND i.status IN ('open', 'paid', 'uncollectible'))::int AS "liveAtStart",
-  (SELECT count(*) FROM subscriptions s WHERE s.status = 'canceled' AND s."endedAt" >= m.s AND s."endedAt" < m.e)::int AS ended
-FROM months m ORDER BY m.month`;
+/** Per month ($1 first month, $2 last month): paid subscriptions live at its first instant (a period line
+ *  of an issued, not void, invoice covering it), and paid subscriptions that ended in it (status canceled,
+ *  endedAt in the month). One pass over the lines of the range: each line yields the month starts it covers. */
+export const CHURN_SQL = `WITH live AS (
+  SELECT g AS ms, count(DISTINCT (l."tenantId", l."moduleKey"))::int AS n
+    FROM invoice_lines l
+    JOIN invoices i ON i."tenantId" = l."tenantId" AND i.id = l."invoiceId" AND i.status IN ('open', 'paid', 'uncollectible')
+    CROSS JOIN LATERAL generate_series(
+      greatest($1::timestamp, date_trunc('month', (l."periodStart" AT TIME ZONE 'UTC') - interval '1 microsecond') + interval '1 month'),
+      least($2::timestamp, (l."periodEnd" AT TIME ZONE 'UTC') - interval '1 microsecond'), interval '1 month') g
+   WHERE l.kind = 'subscription' AND l."periodEnd" > $1::timestamp AT TIME ZONE 'UTC' AND l."periodStart" <= $2::timestamp AT TIME ZONE 'UTC'
+   GROUP BY g),
+ended AS (
+  SELECT date_trunc('month', "endedAt" AT TIME ZONE 'UTC') AS ms, count(*)::int AS n FROM subscriptions
+   WHERE status = 'canceled' AND "endedAt" >= $1::timestamp AT TIME ZONE 'UTC' AND "endedAt" < ($2::timestamp + interval '1 month') AT TIME ZONE 'UTC'
+   GROUP BY 1)
+SELECT to_char(g.ms, 'YYYY-MM') AS month, coalesce(live.n, 0) AS "liveAtStart", coalesce(ended.n, 0) AS ended
+  FROM generate_series($1::timestamp, $2::timestamp, interval '1 month') AS g(ms)
+  LEFT JOIN live ON live.ms = g.ms LEFT JOIN ended ON ended.ms = g.ms
+ ORDER BY 1`;
 
-/** Invoices per month and currency ($1 first month start, $2 end of the last month): billed (issued, not
- *  void), voided, paid (net revenue). */
-export const REVENUE_SQL = `SELECT kind, to_char(d AT TIME ZONE 'UTC', 'YYYY-MM') AS month, currency, sum(total)::bigint AS amount FROM (
-  SELECT 'billed' AS kind, "issuedAt" AS d, currency, total FROM invoices
-   WHERE "issuedAt" >= $1::timestamp AT TIME ZONE 'UTC' AND "issuedAt" < $2::timestamp AT TIME ZONE 'UTC' AND status IN ('open', 'paid', 'uncollectible')
-  UNION ALL
-  SELECT 'voided', "voidedAt", currency, total FROM invoices
-   WHERE "voidedAt" >= $1::timestamp AT TIME ZONE 'UTC' AND "voidedAt" < $2::timestamp AT TIME ZONE 'UTC' AND status = 'void'
-  UNION ALL
-  SELECT 'paid', "paidAt", currency, total FROM invoices
-   WHERE "paidAt" >= $1::timestamp AT TIME ZONE 'UTC' AND "paidAt" < $2::timestamp AT TIME ZONE 'UTC' AND status = 'paid'
-) x GROUP BY 1, 2, 3`;
+/** Invoices per month and currency ($1 first month start, $2 end of the last month), in one pass: billed
+ *  (issued, not void), voided, paid (net revenue), each by its own date. */
+export const REVENUE_SQL = `SELECT k.kind, to_char(k.d AT TIME ZONE 'UTC', 'YYYY-MM') AS month, i.currency, sum(i.total)::bigint AS amount
+  FROM invoices i
+  CROSS JOIN LATERAL (VALUES
+    ('billed', CASE WHEN i.status IN ('open', 'paid', 'uncollectible') THEN i."issuedAt" END),
+    ('voided', CASE WHEN i.status = 'void' THEN i."voidedAt" END),
+    ('paid', CASE WHEN i.status = 'paid' THEN i."paidAt" END)) k(kind, d)
+ WHERE k.d >= $1::timestamp AT TIME ZONE 'UTC' AND k.d < $2::timestamp AT TIME ZONE 'UTC'
+   AND (i."issuedAt" >= $1::timestamp AT TIME ZONE 'UTC' OR i."paidAt" >= $1::timestamp AT TIME ZONE 'UTC' OR i."voidedAt" >= $1::timestamp AT TIME ZONE 'UTC')
+ GROUP BY 1, 2, 3`;
 
 export const TENANTS_SQL = `SELECT status::text AS status, count(*)::int AS count FROM tenants GROUP BY 1`;
 
