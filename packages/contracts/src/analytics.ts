@@ -31,8 +31,12 @@ export const AnalyticsRangeInput = z
 
 export const MoneyByCurrency = z.object({ currency: z.string(), amount: z.number().int() });
 
+/** A module's name per UI language ({ en, fr }). */
+const ModuleName = z.record(z.string(), z.string());
+
 export const MrrRow = z.object({
   moduleKey: z.string(),
+  moduleName: ModuleName,
   currency: z.string(),
   /** Paying subscriptions (active or past due) counted. */
   subscriptions: z.number().int(),
@@ -75,7 +79,7 @@ export const PlatformAnalyticsOutput = z.object({
   mrr: z.array(MrrRow),
   /** Per currency: the sums of `mrr` rows (never across currencies). */
   mrrByCurrency: z.array(z.object({ currency: z.string(), subscriptions: z.number().int(), mrr: z.number().int(), arr: z.number().int() })),
-  activeTrials: z.array(z.object({ moduleKey: z.string(), count: z.number().int() })),
+  activeTrials: z.array(z.object({ moduleKey: z.string(), moduleName: ModuleName, count: z.number().int() })),
   trials: z.array(TrialMonth),
   churn: z.array(ChurnMonth),
   revenue: z.array(RevenueMonth),
@@ -88,6 +92,7 @@ export type PlatformAnalytics = z.infer<typeof PlatformAnalyticsOutput>;
 
 export const TenantSubscriptionSummary = z.object({
   moduleKey: z.string(),
+  moduleName: ModuleName,
   status: SubscriptionStatus,
   planName: z.record(z.string(), z.string()),
   interval: z.enum(["monthly", "annual"]),
@@ -103,6 +108,7 @@ export const TenantSubscriptionSummary = z.object({
 
 export const UpcomingRenewal = z.object({
   moduleKey: z.string(),
+  moduleName: ModuleName,
   at: z.date(),
   kind: z.enum(["renewal", "trial_conversion"]),
   currency: z.string(),

@@ -25,6 +25,7 @@ export const PLATFORM_NAV: readonly Omit<NavEntry, "permission">[] = [
   { path: "/platform/tenants", label: "nav.tenants" },
   { path: "/platform/admins", label: "nav.platformAdmins" },
   { path: "/platform/audit", label: "nav.platformAudit" },
+  { path: "/platform/analytics", label: "nav.platformAnalytics" },
   // Also in the menu, not only behind the header's name: on a phone the header shows no name.
   { path: PLATFORM_PROFILE_PATH, label: "nav.platformProfile" },
 ];

@@ -10,6 +10,8 @@ import { createHarness, type Harness } from "../../../test/harness.js";
 let h: Harness;
 type Tenant = Awaited<ReturnType<Harness["makeTenant"]>>;
 const text = (en: string) => ({ en, fr: `${en} (fr)` });
+const crm = text("CRM");
+const seats = text("Seats");
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const plans = { crmMonthly: "", crmAnnual: "", seats: "" };
 const tenants: Record<"A" | "B" | "C" | "D" | "E" | "F" | "G", Tenant> = {} as never;
@@ -107,19 +109,19 @@ describe("platform analytics", () => {
     expect(a.to).toBe("2026-03");
     expect(a.mrr).toEqual([
       // A 1000 + F 1000 monthly
-      { moduleKey: "crm", currency: "EUR", subscriptions: 2, mrr: 2000, arr: 24000 },
+      { moduleKey: "crm", moduleName: crm, currency: "EUR", subscriptions: 2, mrr: 2000, arr: 24000 },
       // B annual 12010: a twelfth is 1000.83, rounded once
-      { moduleKey: "crm", currency: "USD", subscriptions: 1, mrr: 1001, arr: 12010 },
+      { moduleKey: "crm", moduleName: crm, currency: "USD", subscriptions: 1, mrr: 1001, arr: 12010 },
       // A: 3 users x 500
-      { moduleKey: "seats", currency: "EUR", subscriptions: 1, mrr: 1500, arr: 18000 },
+      { moduleKey: "seats", moduleName: seats, currency: "EUR", subscriptions: 1, mrr: 1500, arr: 18000 },
       // B past due: 2 users x 600
-      { moduleKey: "seats", currency: "USD", subscriptions: 1, mrr: 1200, arr: 14400 },
+      { moduleKey: "seats", moduleName: seats, currency: "USD", subscriptions: 1, mrr: 1200, arr: 14400 },
     ]);
     expect(a.mrrByCurrency).toEqual([
       { currency: "EUR", subscriptions: 3, mrr: 3500, arr: 42000 },
       { currency: "USD", subscriptions: 2, mrr: 2201, arr: 26410 },
     ]);
-    expect(a.activeTrials).toEqual([{ moduleKey: "crm", count: 1 }]);
+    expect(a.activeTrials).toEqual([{ moduleKey: "crm", moduleName: crm, count: 1 }]);
     // C's trial ends on Mar 15, after now: not counted yet.
     expect(a.trials).toEqual([
       { month: "2026-01", ended: 0, converted: 0, rateBasisPoints: null },
@@ -168,19 +170,19 @@ describe("tenant analytics", () => {
       ["seats", "active", "monthly", "per_user", 3, 1500, "EUR"],
     ]);
     // Seats ends at its period's end: no renewal.
-    expect(a.renewals).toEqual([{ moduleKey: "crm", at: d("2026-04-01"), kind: "renewal", currency: "EUR", amount: 1000 }]);
+    expect(a.renewals).toEqual([{ moduleKey: "crm", moduleName: crm, at: d("2026-04-01"), kind: "renewal", currency: "EUR", amount: 1000 }]);
     expect(a.renewalTotals).toEqual([{ currency: "EUR", next30Days: 1000, next90Days: 1000 }]);
     expect(a.usage).toEqual([expect.objectContaining({ moduleKey: "crm", metric: "contacts", value: 40, limit: 100, percent: 40 })]);
     expect(a.invoices.open).toEqual([{ currency: "EUR", amount: 1000 }]);
 
     const b = await tenants.B.admin.analytics.tenant();
     // CRM renews on Jun 15, beyond 90 days; Seats (past due) on Mar 15 at 2 x 600.
-    expect(b.renewals).toEqual([{ moduleKey: "seats", at: d("2026-03-15"), kind: "renewal", currency: "USD", amount: 1200 }]);
+    expect(b.renewals).toEqual([{ moduleKey: "seats", moduleName: seats, at: d("2026-03-15"), kind: "renewal", currency: "USD", amount: 1200 }]);
     expect(b.renewalTotals).toEqual([{ currency: "USD", next30Days: 1200, next90Days: 1200 }]);
     expect(b.invoices.open).toEqual([{ currency: "USD", amount: 1200 }]);
 
     const c = await tenants.C.admin.analytics.tenant();
-    expect(c.renewals).toEqual([{ moduleKey: "crm", at: d("2026-03-15"), kind: "trial_conversion", currency: "EUR", amount: 1000 }]);
+    expect(c.renewals).toEqual([{ moduleKey: "crm", moduleName: crm, at: d("2026-03-15"), kind: "trial_conversion", currency: "EUR", amount: 1000 }]);
     expect(c.counts).toEqual([{ status: "trialing", count: 1 }]);
   });
 

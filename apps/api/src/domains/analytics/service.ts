@@ -22,7 +22,11 @@ export async function summary(scope: TenantScope): Promise<TenantAnalytics> {
     usageList(scope),
   ]);
   const planIds = [...new Set(subs.flatMap((s) => [s.planId, ...(s.pendingPlanId ? [s.pendingPlanId] : [])]))];
-  const plans = await scope.db.catalog.plan.findMany({ where: { id: { in: planIds } }, select: PLAN_SELECT });
+  const [plans, modules] = await Promise.all([
+    scope.db.catalog.plan.findMany({ where: { id: { in: planIds } }, select: PLAN_SELECT }),
+    scope.db.catalog.module.findMany({ where: { key: { in: subs.map((s) => s.moduleKey) } }, select: { key: true, name: true } }),
+  ]);
+  const moduleName = (key: string) => (modules.find((m) => m.key === key)?.name ?? {}) as Record<string, string>;
   const plan = (id: string) => plans.find((p) => p.id === id)!;
   const price = (planId: string, currency: string) => planPrices(plan(planId))[currency] ?? 0;
 
@@ -39,6 +43,7 @@ export async function summary(scope: TenantScope): Promise<TenantAnalytics> {
     const next = s.pendingPlanId ?? s.planId;
     renewals.push({
       moduleKey: s.moduleKey,
+      moduleName: moduleName(s.moduleKey),
       at,
       kind: s.status === "trialing" ? "trial_conversion" : "renewal",
       currency: s.currency,
@@ -68,6 +73,7 @@ export async function summary(scope: TenantScope): Promise<TenantAnalytics> {
       const p = plan(s.planId);
       return {
         moduleKey: s.moduleKey,
+        moduleName: moduleName(s.moduleKey),
         status: s.status,
         planName: p.name as Record<string, string>,
         interval: p.interval,
