@@ -82,7 +82,8 @@ describe("analytics", () => {
     const subscriptions = page.getByTestId("dashboard-subscriptions");
     const row = subscriptions.getByRole("row").filter({ hasText: moduleName });
     await row.waitFor();
-    await expect.poll(() => row.innerText()).toContain(en["analytics.subscriptionStatus.active"]);
+    // textContent: the badge is shown in capitals by CSS.
+    await expect.poll(() => row.textContent()).toContain(en["analytics.subscriptionStatus.active"]);
     expect(await row.innerText()).toContain(money(4900));
     const renewals = page.getByTestId("dashboard-renewals");
     expect(await renewals.getByRole("row").filter({ hasText: moduleName }).innerText()).toContain(money(4900));

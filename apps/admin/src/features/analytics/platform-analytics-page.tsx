@@ -16,6 +16,10 @@ import { defaultRange } from "./range.js";
 import { ChartFigure, EmptyFigures, majorUnits, useMonthLabel, useRate } from "./chart-figure.js";
 
 
+/** The charts are hidden from assistive technology (each has its table): recharts' keyboard layer off too,
+ *  so nothing hidden takes the focus. */
+const NOT_FOCUSABLE = { accessibilityLayer: false } as const;
+
 export function PlatformAnalyticsPage() {
   const { t, fmt, locale } = useI18n();
   usePageTitle(t("analytics.title"));
@@ -92,6 +96,7 @@ export function PlatformAnalyticsPage() {
             testId="analytics-mrr"
             chart={mrrRows.length > 0 && currency ? (
               <BarChart
+                barChartProps={NOT_FOCUSABLE}
                 h={220}
                 data={mrrRows.map((r) => ({ module: name(r.moduleName, r.moduleKey), mrr: majorUnits(r.mrr, currency) }))}
                 dataKey="module"
@@ -115,6 +120,7 @@ export function PlatformAnalyticsPage() {
             testId="analytics-revenue"
             chart={currency ? (
               <BarChart
+                barChartProps={NOT_FOCUSABLE}
                 h={240}
                 data={revenueRows.map((r) => ({ month: monthLabel(r.month), billed: majorUnits(r.billed, r.currency), paid: majorUnits(r.paid, r.currency), voided: majorUnits(r.voided, r.currency) }))}
                 dataKey="month"
@@ -143,6 +149,7 @@ export function PlatformAnalyticsPage() {
               testId="analytics-trials"
               chart={
                 <BarChart
+                barChartProps={NOT_FOCUSABLE}
                   h={220}
                   data={data.trials.map((m) => ({ month: monthLabel(m.month), ended: m.ended, converted: m.converted }))}
                   dataKey="month"
@@ -167,6 +174,7 @@ export function PlatformAnalyticsPage() {
               testId="analytics-churn"
               chart={
                 <LineChart
+                lineChartProps={NOT_FOCUSABLE}
                   h={220}
                   data={data.churn.map((m) => ({ month: monthLabel(m.month), rate: (m.rateBasisPoints ?? 0) / 100 }))}
                   dataKey="month"
@@ -200,6 +208,7 @@ export function PlatformAnalyticsPage() {
               testId="analytics-tenants"
               chart={
                 <BarChart
+                barChartProps={NOT_FOCUSABLE}
                   h={180}
                   data={data.tenants.byBilling.map((b) => ({ state: t(`analytics.billing.${b.state}`), count: b.count }))}
                   dataKey="state"
