@@ -139,7 +139,7 @@ export async function runAnalyticsBench(database: BenchDatabase, settings: Pick<
     }
     notes.push(
       `data: ${fmt(TENANTS)} tenants (1/3 USD), CRM monthly for all over 36 months, Seats annual per user for 1/3, Reports trials for 1/5; ${fmt(seeded.invoices)} invoices, ${fmt(seeded.lines)} lines`,
-      `each query: ${RUN.warmup} warm-up then ${RUN.count} sequential requests on one keep-alive connection from a second process; bare: the same statements one after the other through ${database.kind === "postgres" ? "pg" : "PGlite's query"} in this process (the product runs the platform's seven concurrently on its pool)`,
+      `each query: ${RUN.warmup} warm-up then ${RUN.count} sequential requests on one keep-alive connection from a second process; bare: the same statements one after the other through ${database.kind === "postgres" ? "pg" : "PGlite's query"} in this process (the product runs the platform's seven the same way, in one transaction with JIT off)`,
     );
     return { rows, notes };
   } finally {
