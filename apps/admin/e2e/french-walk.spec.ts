@@ -67,6 +67,16 @@ describe("the app in French, page by page", () => {
       admin: { email: admin.email, name: admin.name, password: admin.password },
     });
     tenantId = created.tenant.id;
+    // A module the workspace subscribes to, so the analytics page and the dashboard show figures in French.
+    const moduleKey = `rapports_${run}`;
+    await platform.mutate("modules.create", {
+      key: moduleKey, name: { en: "Reports", fr: "Rapports" }, description: { en: "Reports.", fr: "Rapports." }, category: "analytics", icon: "plug",
+      metrics: [{ key: "exports", name: { en: "Exports", fr: "Exportations" }, resets: "monthly" }],
+    });
+    const plan = await platform.mutate<{ id: string }>("modules.plans.create", {
+      moduleKey, code: "pro", name: { en: "Pro", fr: "Pro" }, interval: "annual", prices: { EUR: 49900 }, limits: { exports: 100 },
+    });
+    await platform.mutate("modules.publish", { key: moduleKey });
     await platform.mutate("platform.profile.update", { language: "fr" });
     await platform.dispose();
 
@@ -77,6 +87,7 @@ describe("the app in French, page by page", () => {
     const user = await tenantAdmin.mutate<{ user: { id: string } }>("users.create", { email: member.email, name: member.name, roleIds: [role.id], password: member.password });
     memberId = user.user.id;
     await tenantAdmin.mutate("users.deactivate", { userId: memberId });
+    await tenantAdmin.mutate("subscriptions.subscribe", { planId: plan.id });
     await tenantAdmin.dispose();
   });
 
