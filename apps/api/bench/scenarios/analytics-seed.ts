@@ -6,6 +6,7 @@
 // - one tenant in 3: Seats annual per user (1 + n % 7 users), one invoice a year;
 // - one in 10: a Reports trial that ended n % 36 months ago, converted (first period invoiced) one time in
 //   two, else expired; one in 10 trialing now.
+import { BACKFILL_SQL } from "../../src/domains/billing/rollup.js";
 import type { RawSql } from "../lib/databases.js";
 
 export const PLAN_IDS = { crm: "11111111-0000-7000-8000-000000000001", seats: "11111111-0000-7000-8000-000000000002", reports: "11111111-0000-7000-8000-000000000003" };
@@ -93,6 +94,10 @@ export async function seedAnalytics(raw: RawSql, tenants: number): Promise<{ sec
             md5('an-sub-' || sub || n)::uuid::text || '/' || to_char(ps AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
        FROM bench_an_periods`,
   );
+  // The analytics rollup, as the migration that created it backfills it from existing invoices (the billing
+  // engine then keeps it as it issues and settles invoices; the seed writes invoices in bulk, not through it).
+  await run(`TRUNCATE billing_monthly, subscription_month_lines, subscription_monthly`);
+  for (const statement of BACKFILL_SQL) await run(statement);
   const [counts] = await raw.query<{ invoices: string; lines: string }>(`SELECT (SELECT count(*) FROM invoices)::text AS invoices, (SELECT count(*) FROM invoice_lines)::text AS lines`, []);
   await run(`DROP TABLE bench_an_periods`);
   await run(`ANALYZE`);
