@@ -14,12 +14,15 @@ export function monthRange(input: z.infer<typeof AnalyticsRangeInput>) {
 const MONTHS = `SELECT m AT TIME ZONE 'UTC' AS s, (m + interval '1 month') AT TIME ZONE 'UTC' AS e, to_char(m, 'YYYY-MM') AS month
   FROM generate_series($1::timestamp, $2::timestamp, interval '1 month') m`;
 
-/** Paying subscriptions (active, past due) at their plan's price x quantity, per module and currency. */
-export const MRR_SQL = `SELECT s."moduleKey" AS "moduleKey", s.currency AS currency, count(*)::int AS subscriptions,
-  coalesce(sum(CASE WHEN p.interval = 'monthly' THEN (p.prices ->> s.currency)::bigint * s.quantity END), 0)::bigint AS monthly,
-  coalesce(sum(CASE WHEN p.interval = 'annual' THEN (p.prices ->> s.currency)::bigint * s.quantity END), 0)::bigint AS annual
-FROM subscriptions s JOIN plans p ON p.id = s."planId"
-WHERE s.status IN ('active', 'past_due')
+/** Paying subscriptions (active, past due) at their plan's price x quantity, per module and currency: the
+ *  quantities summed per plan and currency first, so the price is read from the plan's JSON once per plan
+ *  (price x sum of quantities = sum of price x quantity). */
+export const MRR_SQL = `SELECT a."moduleKey" AS "moduleKey", a.currency AS currency, sum(a.n)::int AS subscriptions,
+  coalesce(sum(CASE WHEN p.interval = 'monthly' THEN (p.prices ->> a.currency)::bigint * a.q END), 0)::bigint AS monthly,
+  coalesce(sum(CASE WHEN p.interval = 'annual' THEN (p.prices ->> a.currency)::bigint * a.q END), 0)::bigint AS annual
+FROM (SELECT "moduleKey", currency, "planId", count(*) AS n, sum(quantity) AS q FROM subscriptions
+       WHERE status IN ('active', 'past_due') GROUP BY 1, 2, 3) a
+JOIN plans p ON p.id = a."planId"
 GROUP BY 1, 2 ORDER BY 1, 2`;
 
 export const TRIALS_ACTIVE_SQL = `SELECT "moduleKey", count(*)::int AS count FROM subscriptions WHERE status = 'trialing' GROUP BY 1 ORDER BY 1`;
@@ -27,13 +30,17 @@ export const TRIALS_ACTIVE_SQL = `SELECT "moduleKey", count(*)::int AS count FRO
 /** Trials ended per month ($1 first month, $2 last month, $3 now), and how many were converted: their first
  *  paid period, which starts at the trial's end, was invoiced. That period's line is found by its unique
  *  `periodKey` ("<subscription id>/<period start, ISO>", written by the billing job): one index probe each. */
-export const TRIALS_SQL = `WITH months AS (${MONTHS})
-SELECT m.month, count(s.id)::int AS ended,
-  count(s.id) FILTER (WHERE EXISTS (
-    SELECT 1 FROM invoice_lines l
-    WHERE l."periodKey" = s.id::text || '/' || to_char(s."trialEnd" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::int AS converted
-FROM months m LEFT JOIN subscriptions s ON s."trialEnd" >= m.s AND s."trialEnd" < m.e AND s."trialEnd" <= $3
-GROUP BY m.month ORDER BY m.month`;
+export const TRIALS_SQL = `WITH months AS (${MONTHS}),
+ended AS (
+  SELECT to_char(s."trialEnd" AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS ended,
+    count(*) FILTER (WHERE EXISTS (
+      SELECT 1 FROM invoice_lines l
+      WHERE l."periodKey" = s.id::text || '/' || to_char(s."trialEnd" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::int AS converted
+  FROM subscriptions s
+  WHERE s."trialEnd" >= $1::timestamp AT TIME ZONE 'UTC' AND s."trialEnd" < ($2::timestamp + interval '1 month') AT TIME ZONE 'UTC' AND s."trialEnd" <= $3
+  GROUP BY 1)
+SELECT m.month, coalesce(e.ended, 0) AS ended, coalesce(e.converted, 0) AS converted
+FROM months m LEFT JOIN ended e ON e.month = m.month ORDER BY m.month`;
 
 /** Subscriptions canceled per month ($1 first month, $2 last month), on the (status, endedAt) index. */
 const ENDED = `SELECT date_trunc('month', "endedAt" AT TIME ZONE 'UTC') AS ms, count(*)::int AS n FROM subscriptions
@@ -91,12 +98,13 @@ export const REVENUE_FROM_INVOICES_SQL = `SELECT k.kind, to_char(k.d AT TIME ZON
 
 export const TENANTS_SQL = `SELECT status::text AS status, count(*)::int AS count FROM tenants GROUP BY 1`;
 
-/** Each tenant once, by its most pressing subscription: past due, else paying, else trialing, else none. */
-export const TENANT_BILLING_SQL = `SELECT state, count(*)::int AS count FROM (
-  SELECT CASE WHEN bool_or(s.status = 'past_due') THEN 'past_due' WHEN bool_or(s.status = 'active') THEN 'paying'
-              WHEN bool_or(s.status = 'trialing') THEN 'trialing' ELSE 'none' END AS state
-  FROM tenants t LEFT JOIN subscriptions s ON s."tenantId" = t.id GROUP BY t.id) x
-GROUP BY 1`;
+/** Each tenant once, by its most pressing subscription: past due, else paying, else trialing, else none
+ *  (every subscription has its tenant: none = tenants - tenants with a live subscription). */
+export const TENANT_BILLING_SQL = `WITH s AS (
+  SELECT "tenantId", min(CASE status WHEN 'past_due' THEN 1 WHEN 'active' THEN 2 ELSE 3 END) AS r
+    FROM subscriptions WHERE status IN ('past_due', 'active', 'trialing') GROUP BY 1)
+SELECT CASE r WHEN 1 THEN 'past_due' WHEN 2 THEN 'paying' ELSE 'trialing' END AS state, count(*)::int AS count FROM s GROUP BY r
+UNION ALL SELECT 'none', ((SELECT count(*) FROM tenants) - (SELECT count(*) FROM s))::int`;
 
 /** The end of a month start "YYYY-MM-01": the next month's start. */
 export function nextMonth(monthStart: string): string {

@@ -30,6 +30,9 @@ CREATE TABLE "subscription_monthly" (
 -- CreateIndex
 CREATE INDEX "subscriptions_status_endedAt_idx" ON "subscriptions"("status", "endedAt");
 
+-- CreateIndex
+CREATE INDEX "subscriptions_trialEnd_idx" ON "subscriptions"("trialEnd");
+
 
 -- Backfill from the invoices (apps/api/src/domains/billing/rollup.ts, BACKFILL_SQL)
 INSERT INTO "billing_monthly" ("month", "currency", "billed", "voided", "paid", "entries")
