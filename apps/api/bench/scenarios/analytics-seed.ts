@@ -6,7 +6,7 @@
 // - one tenant in 3: Seats annual per user (1 + n % 7 users), one invoice a year;
 // - one in 10: a Reports trial that ended n % 36 months ago, converted (first period invoiced) one time in
 //   two, else expired; one in 10 trialing now.
-import { BACKFILL_SQL } from "../../src/domains/billing/rollup.js";
+import { BACKFILL_SQL } from "../../src/domains/billing/platform-rollup.js";
 import type { RawSql } from "../lib/databases.js";
 
 export const PLAN_IDS = { crm: "11111111-0000-7000-8000-000000000001", seats: "11111111-0000-7000-8000-000000000002", reports: "11111111-0000-7000-8000-000000000003" };

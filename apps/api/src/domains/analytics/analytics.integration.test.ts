@@ -6,7 +6,7 @@ import { uuidv7 } from "@tenancy/db";
 import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../../../test/harness.js";
-import { rebuildRollup } from "../billing/rollup.js";
+import { rebuildRollup } from "../billing/platform-rollup.js";
 
 let h: Harness;
 type Tenant = Awaited<ReturnType<Harness["makeTenant"]>>;

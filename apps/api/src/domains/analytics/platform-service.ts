@@ -48,7 +48,7 @@ const ENDED = `SELECT date_trunc('month', "endedAt" AT TIME ZONE 'UTC') AS ms, c
    GROUP BY 1`;
 
 /** Per month ($1 first month, $2 last month): paid subscriptions live at its first instant, from the rollup
- *  (subscription_monthly, kept by the billing engine: billing/rollup.ts, decision 47), and paid
+ *  (subscription_monthly, kept by the billing engine: billing/platform-rollup.ts, decision 47), and paid
  *  subscriptions that ended in it (status canceled, endedAt in the month), live. */
 export const CHURN_SQL = `SELECT to_char(g.ms, 'YYYY-MM') AS month, coalesce(s."liveAtStart", 0) AS "liveAtStart", coalesce(ended.n, 0) AS ended
   FROM generate_series($1::timestamp, $2::timestamp, interval '1 month') AS g(ms)

@@ -6,7 +6,7 @@ import { makeModule, type TestModule } from "../../../test/catalog.js";
 import { createHarness, type Harness } from "../../../test/harness.js";
 import { runBilling } from "../../jobs/billing.js";
 import { logOnlyGateway, type ChargeRequest, type PaymentGateway } from "./gateway.js";
-import { rollupAndRecomputation } from "./rollup.js";
+import { rollupAndRecomputation } from "./platform-rollup.js";
 
 let h: Harness;
 let m: TestModule;

@@ -16,7 +16,7 @@ import { SUBSCRIPTION_SELECT, type SubscriptionRow } from "../subscriptions/serv
 import { isLive, transition } from "../subscriptions/state.js";
 import { invoiceTransition } from "./invoice-state.js";
 import { sum, taxOf } from "./money.js";
-import { coverMonths, covers, flushRollup, Rollup } from "./rollup.js";
+import { coverMonths, covers, flushRollup, Rollup } from "./platform-rollup.js";
 
 type Tx = Prisma.TransactionClient;
 type Row = SubscriptionRow & { tenantId: string };
@@ -289,7 +289,7 @@ const RETRY_LATER_MS = 60 * 60 * 1000;
 /**
  * One batch: claims up to `batchSize` due subscriptions and brings each up to now, each in a savepoint, so a
  * subscription that fails rolls back alone (its invoice number included) and is retried later. The batch's
- * increments to the analytics rollup are written once, at its end (rollup.ts).
+ * increments to the analytics rollup are written once, at its end (platform-rollup.ts).
  */
 export async function billDueSubscriptions(scope: Scope, { batchSize = 50 } = {}): Promise<{ claimed: number; issued: IssuedInvoice[] }> {
   const now = scope.clock.now();

@@ -34,7 +34,7 @@ CREATE INDEX "subscriptions_status_endedAt_idx" ON "subscriptions"("status", "en
 CREATE INDEX "subscriptions_trialEnd_idx" ON "subscriptions"("trialEnd");
 
 
--- Backfill from the invoices (apps/api/src/domains/billing/rollup.ts, BACKFILL_SQL)
+-- Backfill from the invoices (apps/api/src/domains/billing/platform-rollup.ts, BACKFILL_SQL)
 INSERT INTO "billing_monthly" ("month", "currency", "billed", "voided", "paid", "entries")
 SELECT date_trunc('month', k.d AT TIME ZONE 'UTC')::date AS month, i.currency,
   coalesce(sum(i.total) FILTER (WHERE k.kind = 'billed'), 0)::bigint AS billed,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BACKFILL_SQL, monthStartsCovered, Rollup } from "./rollup.js";
+import { BACKFILL_SQL, monthStartsCovered, Rollup } from "./platform-rollup.js";
 
 const migrations = join(import.meta.dirname, "../../../../../packages/db/prisma/migrations");
 

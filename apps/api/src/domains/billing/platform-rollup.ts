@@ -134,7 +134,7 @@ export async function flushRollup(tx: Tx, rollup: Rollup) {
 
 // ---- Backfill and full recomputation --------------------------------------------------------------------
 // The same rows computed from the invoices: the migration that created the rollup ran these (its SQL must
-// keep containing them: rollup.test.ts), the benchmark's seed runs them, and tests compare them with the
+// keep containing them: platform-rollup.test.ts), the benchmark's seed runs them, and tests compare them with the
 // rollup kept by the writes.
 
 export const BILLING_MONTHLY_SELECT = `SELECT date_trunc('month', k.d AT TIME ZONE 'UTC')::date AS month, i.currency,
@@ -176,7 +176,7 @@ export async function rebuildRollup(db: Pick<Tx, "$executeRawUnsafe">) {
 }
 
 /** The rollup as kept (rows that are not all zero), and as recomputed from the invoices, in one order. */
-export async function rollupAndRecomputation(db: Pick<Tx, "$queryRawUnsafe">) {
+export async function rollupAndRecomputation(db: Pick<Tx, "$queryRawUnsafe">): Promise<Record<"kept" | "recomputed", Record<"money" | "lines" | "live", unknown[]>>> {
   const money = (from: string, where: string) =>
     `SELECT to_char(month, 'YYYY-MM-DD') AS month, currency, billed::text, voided::text, paid::text, entries FROM ${from} WHERE ${where} ORDER BY 1, 2`;
   const lines = (from: string) => `SELECT "subscriptionId"::text, to_char(month, 'YYYY-MM-DD') AS month, lines FROM ${from} WHERE lines <> 0 ORDER BY 1, 2`;
