@@ -178,6 +178,7 @@ describe("the app in French, page by page", () => {
     await visit(page, "/platform/tenants/new", "nouvel espace de travail");
     await visit(page, "/platform/admins", "administrateurs de la plateforme");
     await visit(page, "/platform/audit", "journal de la plateforme");
+    await visit(page, "/platform/analytics", "statistiques de la plateforme");
     await visit(page, "/platform/profile", "profil de la plateforme");
 
     await visit(page, "/platform/modules", "modules");

@@ -7,11 +7,12 @@ import { loadEnv } from "../src/env.js";
 import { openBenchDatabase, type DbKind } from "./lib/databases.js";
 import { formatReport, machineInfo, writeReport, type Report } from "./lib/report.js";
 import type { Scenario, Settings } from "./lib/scenario.js";
+import { analytics } from "./scenarios/analytics.js";
 import { auditLog } from "./scenarios/audit-log.js";
 import { authRead } from "./scenarios/auth-read.js";
 import { usersSearch } from "./scenarios/users-search.js";
 
-const SCENARIOS: Scenario[] = [authRead, auditLog, usersSearch];
+const SCENARIOS: Scenario[] = [authRead, auditLog, usersSearch, analytics];
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),

@@ -1,4 +1,5 @@
 // The app router: one sub-router per domain.
+import { analyticsRouter } from "./domains/analytics/router.js";
 import { auditRouter } from "./domains/audit/router.js";
 import { authRouter } from "./domains/auth/router.js";
 import { billingRouter } from "./domains/billing/router.js";
@@ -26,6 +27,7 @@ export const appRouter = router({
   integrations: integrationsRouter,
   billing: billingRouter,
   usage: usageRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,3 +16,4 @@ export * from "./modules.js";
 export * from "./subscriptions.js";
 export * from "./billing.js";
 export * from "./usage.js";
+export * from "./analytics.js";

@@ -31,6 +31,7 @@ export const MESSAGES = {
   "date.notCalendar": "This is not a calendar date.",
   "date.range": "Use a date from {min} to {max}.",
   "dateRange.endBeforeStart": "The end date is before the start date.",
+  "analytics.rangeTooLong": "Choose at most {maximum} months between the start and the end.",
   "audit.fromSeq": "Use the nextSeq of the previous report.",
   "role.nameRequired": "Enter a role name.",
   "role.nameTooLong": "A role name has at most {maximum} characters.",

@@ -33,6 +33,7 @@ export const PLATFORM_NAV: readonly Omit<NavEntry, "permission">[] = [
   { path: "/platform/invoices", label: "nav.platformInvoices" },
   { path: "/platform/admins", label: "nav.platformAdmins" },
   { path: "/platform/audit", label: "nav.platformAudit" },
+  { path: "/platform/analytics", label: "nav.platformAnalytics" },
   // Also in the menu, not only behind the header's name: on a phone the header shows no name.
   { path: PLATFORM_PROFILE_PATH, label: "nav.platformProfile" },
 ];

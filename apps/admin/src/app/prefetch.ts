@@ -9,6 +9,7 @@ import { Id, ModuleKey, type Me } from "@tenancy/contracts";
 import type { LoaderFunction, LoaderFunctionArgs } from "react-router";
 import { readFilters } from "../features/audit/audit-filters.js";
 import { INVOICE_PAGE_SIZE, TENANT_CHOICES } from "../features/catalog/invoice-query.js";
+import { defaultRange } from "../features/analytics/range.js";
 import { platformAuditInput, readPlatformAuditFilters } from "../features/platform/audit-filters.js";
 import { browserTimeZone } from "./i18n/format.js";
 import { trpcUtils } from "./query-client.js";
@@ -53,8 +54,12 @@ export const prefetch = {
     trpcUtils.platform.audit.list.prefetchInfinite(platformAuditInput(readPlatformAuditFilters(searchParams(args)), browserTimeZone())),
     trpcUtils.platform.admins.list.prefetch(),
   ]),
+  platformAnalytics: prefetchFor("platform_admin", () => [trpcUtils.analytics.platform.prefetch(defaultRange())]),
   platformProfile: prefetchFor("platform_admin", () => [trpcUtils.platform.profile.get.prefetch()]),
-  dashboard: prefetchFor("user", () => [trpcUtils.tenant.dashboard.prefetch()]),
+  dashboard: prefetchFor("user", () => [
+    trpcUtils.tenant.dashboard.prefetch(),
+    ...(trpcUtils.auth.me.getData()?.permissions.includes("billing.read") ? [trpcUtils.analytics.tenant.prefetch()] : []),
+  ]),
   users: prefetchFor("user", () => [trpcUtils.users.list.prefetchInfinite({ sort: "createdAt", limit: 25 }), trpcUtils.roles.list.prefetch()]),
   user: prefetchFor("user", ({ params }) => (isId(params.userId) ? [trpcUtils.users.get.prefetch({ userId: params.userId })] : [])),
   roles: prefetchFor("user", () => [trpcUtils.roles.list.prefetch()]),

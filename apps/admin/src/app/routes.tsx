@@ -8,6 +8,7 @@ import { ChangePasswordPage } from "../features/auth/change-password-page.js";
 import { LoginPage } from "../features/auth/login-page.js";
 import { AuditPage } from "../features/audit/audit-page.js";
 import { AdminsPage } from "../features/platform/admins-page.js";
+import { PlatformAnalyticsPage } from "../features/analytics/platform-analytics-page.js";
 import { PlatformAuditPage } from "../features/platform/audit-page.js";
 import { PlatformProfilePage } from "../features/platform/profile-page.js";
 import { TenantCreatePage } from "../features/platform/tenant-create-page.js";
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
               { path: "invoices", loader: prefetch.platformInvoices, lazy: async () => ({ Component: (await import("../features/catalog/invoices-page.js")).InvoicesPage }) },
               { path: "admins", loader: prefetch.admins, element: <AdminsPage /> },
               { path: "audit", loader: prefetch.platformAudit, element: <PlatformAuditPage /> },
+              { path: "analytics", loader: prefetch.platformAnalytics, element: <PlatformAnalyticsPage /> },
               { path: "profile", loader: prefetch.platformProfile, element: <PlatformProfilePage /> },
               { path: "*", element: <NotFoundPage /> },
             ],

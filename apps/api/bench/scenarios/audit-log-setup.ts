@@ -69,6 +69,8 @@ export async function startProduct(database: BenchDatabase) {
     createTenant,
     /** Request headers carrying this admin's session. */
     headersOf: (tenant: BenchTenant) => ({ cookie: `${cookieName}=${tenant.admin!.cookie!}` }),
+    /** Request headers carrying the platform admin's session. */
+    opsHeaders: () => ({ cookie: `${cookieName}=${ops.cookie!}` }),
     stop: () => server.stop(),
   };
 }

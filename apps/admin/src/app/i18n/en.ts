@@ -1,4 +1,5 @@
 // English: the source catalog. Its keys and `{placeholders}` define what every other catalog must have.
+import { analyticsEn } from "./analytics.en.js";
 import { billingEn } from "./billing.en.js";
 import { marketplaceEn } from "./marketplace.en.js";
 import { catalogEn } from "./catalog.en.js";
@@ -337,6 +338,7 @@ export const en = {
   "settings.keepAuditIpAndUserAgentHint": "When off, new audit entries no longer hold who connected from where.",
   "settings.maskPersonalDataInExports": "Mask personal data in CSV exports",
   "settings.maskPersonalDataInExportsHint": "Names, e-mail addresses and IP addresses are partly hidden, and changes are left out.",
+  ...analyticsEn,
   ...billingEn,
   ...marketplaceEn,
   ...catalogEn,

@@ -83,6 +83,7 @@ export const errorsFr: Section<typeof errorsEn> = {
   "validation.date.notCalendar": "Cette date n'existe pas dans le calendrier.",
   "validation.date.range": "Choisissez une date entre le {min} et le {max}.",
   "validation.dateRange.endBeforeStart": "La date de fin est antérieure à la date de début.",
+  "validation.analytics.rangeTooLong": "Choisissez au plus {maximum} mois entre le début et la fin.",
   "validation.audit.fromSeq": "Reprenez à la valeur nextSeq du rapport précédent.",
   "validation.role.nameRequired": "Saisissez le nom du rôle.",
   "validation.role.nameTooLong": "Un nom de rôle compte au plus {maximum} caractères.",

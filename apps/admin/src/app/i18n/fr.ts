@@ -1,5 +1,6 @@
 // French catalog: the same keys and placeholders as `en`.
 import type { Translation } from "./translate.js";
+import { analyticsFr } from "./analytics.fr.js";
 import { billingFr } from "./billing.fr.js";
 import { marketplaceFr } from "./marketplace.fr.js";
 import { catalogFr } from "./catalog.fr.js";
@@ -338,6 +339,7 @@ export const fr: Translation = {
   "settings.keepAuditIpAndUserAgentHint": "Si cette option est désactivée, les nouvelles entrées ne gardent ni l'adresse IP ni le navigateur utilisés.",
   "settings.maskPersonalDataInExports": "Masquer les données personnelles dans les exports CSV",
   "settings.maskPersonalDataInExportsHint": "Les noms, e-mails et adresses IP sont partiellement masqués, et les modifications sont omises.",
+  ...analyticsFr,
   ...billingFr,
   ...marketplaceFr,
   ...catalogFr,

@@ -20,7 +20,7 @@ describe("catalogs", () => {
 
   it("French translates instead of copying the English text", () => {
     const same = (Object.keys(en) as (keyof typeof en)[]).filter((key) => typeof en[key] === "string" && en[key] === fr[key]);
-    expect(same.sort()).toEqual(["app.name", "audit.action", "audit.module", "common.email", "field.code", "field.description", "field.email", "field.module", "field.sessions", "field.total", "field.version", "invoice.total", "invoices.total", "login.email", "moduleCategory.communication", "nav.platformModules", "platformCatalog.category.communication", "platformCatalog.changePolicyShort.standard", "platformInvoices.total", "platformModule.field.description", "platformModule.section.general", "platformModules.title", "platformPlan.field.code", "platformPlans.version", "platformPlans.versionColumn", "preview.total", "subscriptions.module", "targetType.module"]);
+    expect(same.sort()).toEqual(["analytics.module", "analytics.notApplicable", "app.name", "audit.action", "audit.module", "common.email", "field.code", "field.description", "field.email", "field.module", "field.sessions", "field.total", "field.version", "invoice.total", "invoices.total", "login.email", "moduleCategory.communication", "nav.platformModules", "platformCatalog.category.communication", "platformCatalog.changePolicyShort.standard", "platformInvoices.total", "platformModule.field.description", "platformModule.section.general", "platformModules.title", "platformPlan.field.code", "platformPlans.version", "platformPlans.versionColumn", "preview.total", "subscriptions.module", "targetType.module"]);
   });
 });
 

@@ -1,5 +1,5 @@
-// The tenant's dashboard: its name, active users and this month's events, and an honest note that more
-// reports are on the way.
+// The tenant's dashboard: its name, active users and this month's events; for users holding billing.read,
+// its subscriptions, upcoming renewals with their amounts and usage against limits (analytics.tenant).
 import { Card, SimpleGrid, Text, Title } from "@mantine/core";
 import { PageHeader, StatCard } from "@tenancy/ui";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
@@ -7,6 +7,7 @@ import { usePageTitle } from "../../app/page-title.js";
 import { useSignedInMe } from "../../app/session.js";
 import { ErrorState } from "../../app/states.js";
 import { trpc } from "../../app/trpc.js";
+import { TenantBillingCards } from "../analytics/tenant-billing-cards.js";
 
 export function DashboardPage() {
   const { t, fmt } = useI18n();
@@ -14,6 +15,7 @@ export function DashboardPage() {
   const me = useSignedInMe();
   const query = trpc.tenant.dashboard.useQuery();
   const tenantName = query.data?.tenant.name ?? me.tenant?.name ?? "";
+  const billing = me.permissions.includes("billing.read");
 
   return (
     <>
@@ -24,14 +26,17 @@ export function DashboardPage() {
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
           <StatCard label={t("dashboard.activeUsers")} value={query.data && fmt.number(query.data.activeUsers)} loading={query.isPending} />
           <StatCard label={t("dashboard.eventsThisMonth")} value={query.data && fmt.number(query.data.eventsThisMonth)} loading={query.isPending} />
-          <Card withBorder padding="lg" radius="md">
-            <Title order={5}>{t("dashboard.moreComingTitle")}</Title>
-            <Text size="sm" c="dimmed" mt="xs">
-              {t("dashboard.moreComing")}
-            </Text>
-          </Card>
+          {!billing && (
+            <Card withBorder padding="lg" radius="md">
+              <Title order={5}>{t("dashboard.moreComingTitle")}</Title>
+              <Text size="sm" c="dimmed" mt="xs">
+                {t("dashboard.moreComing")}
+              </Text>
+            </Card>
+          )}
         </SimpleGrid>
       )}
+      {billing && <TenantBillingCards />}
     </>
   );
 }

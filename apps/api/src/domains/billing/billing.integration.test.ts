@@ -6,6 +6,7 @@ import { makeModule, type TestModule } from "../../../test/catalog.js";
 import { createHarness, type Harness } from "../../../test/harness.js";
 import { runBilling } from "../../jobs/billing.js";
 import { logOnlyGateway, type ChargeRequest, type PaymentGateway } from "./gateway.js";
+import { rollupAndRecomputation } from "./platform-rollup.js";
 
 let h: Harness;
 let m: TestModule;
@@ -272,6 +273,81 @@ describe("numbers", () => {
     // The failed one was retried and got the next number: none was lost to the failure.
     expect(year.at(-1)!.tenantId).toBe(t.tenantId);
     expect(year.filter((i) => i.tenantId === ok.tenantId)).toHaveLength(1);
+  });
+});
+
+describe("the analytics rollup (decision 47)", () => {
+  /** Every rollup row of the database equals its recomputation from the invoices. */
+  const expectExact = async () => {
+    const { kept, recomputed } = await rollupAndRecomputation(h.db.prisma);
+    expect(kept).toEqual(recomputed);
+    return kept;
+  };
+  const monthRow = async (month: string, currency = "EUR") =>
+    (await h.db.sql.query<{ billed: string; voided: string; paid: string; entries: number }>(
+      `SELECT billed::text, voided::text, paid::text, entries FROM billing_monthly WHERE month = $1::date AND currency = $2`, [month, currency],
+    ))[0] ?? { billed: "0", voided: "0", paid: "0", entries: 0 };
+  const liveAt = async (month: string) =>
+    (await h.db.sql.query<{ n: number }>(`SELECT "liveAtStart" AS n FROM subscription_monthly WHERE month = $1::date`, [month]))[0]?.n ?? 0;
+
+  it("equals a full recomputation after two billing jobs at once, with payments settled by both, and a catch-up", { timeout: 300_000 }, async () => {
+    await at("2026-08-01T00:00:00Z", run); // settle what earlier tests left due
+    await expectExact();
+    const modules = [m, await makeModule(h)];
+    const tenants: Awaited<ReturnType<Harness["makeTenant"]>>[] = [];
+    await at("2026-08-01T00:00:00Z", async () => {
+      for (let i = 0; i < 4; i++) tenants.push(await h.makeTenant());
+      for (const [i, t] of tenants.entries()) for (const mod of modules) await t.admin.subscriptions.subscribe({ planId: i % 2 ? mod.plans.basicAnnual : mod.plans.basic });
+    });
+    // Half the charges succeed: both workers also settle invoices (paid) while the other issues.
+    let n = 0;
+    const paying: PaymentGateway = { ...gateway, charge: async () => ({ status: n++ % 2 ? "succeeded" : "pending", reference: null }) };
+    const both = () => Promise.all([runBilling(h.services, { gateway: paying, batchSize: 3 }), runBilling(h.services, { gateway: paying, batchSize: 3 })]);
+    await at("2026-08-01T00:00:00Z", both);
+    await at("2026-09-01T00:00:00Z", both);
+    await at("2026-11-15T00:00:00Z", both); // two months caught up per monthly subscription
+    const kept = await expectExact();
+    const ours = await h.db.prisma.invoice.findMany({ where: { tenantId: { in: tenants.map((t) => t.tenantId) } } });
+    expect(ours.length).toBeGreaterThan(tenants.length * modules.length);
+    expect(ours.some((i) => i.status === "paid") && ours.some((i) => i.status === "open")).toBe(true);
+    expect(kept.money.length).toBeGreaterThan(0);
+    expect(kept.live.length).toBeGreaterThan(0);
+  });
+
+  it("follows an invoice voided after being marked uncollectible; a paid invoice cannot be voided and leaves it as it is", async () => {
+    const t = await h.makeTenant();
+    const euro = (await h.db.prisma.tenant.findUniqueOrThrow({ where: { id: t.tenantId } })).currency;
+    await t.admin.subscriptions.subscribe({ planId: m.plans.basic });
+    const march = await monthRow("2026-03-01", euro);
+    const aprilLive = await liveAt("2026-04-01");
+    await run();
+    const [invoice] = await invoicesOf(t.tenantId);
+    const total = invoice!.total;
+    expect(total).toBeGreaterThan(0);
+    // Issued Mar 10 for Mar 10 - Apr 10: billed in March, live at Apr 1.
+    expect(await monthRow("2026-03-01", euro)).toEqual({ ...march, billed: String(BigInt(march.billed) + BigInt(total)), entries: march.entries + 1 });
+    expect(await liveAt("2026-04-01")).toBe(aprilLive + 1);
+    await ops.billing.admin.invoices.markUncollectible({ invoiceId: invoice!.id });
+    expect(await monthRow("2026-03-01", euro)).toEqual({ ...march, billed: String(BigInt(march.billed) + BigInt(total)), entries: march.entries + 1 });
+    const may = await monthRow("2026-05-01", euro);
+    await at("2026-05-02T00:00:00Z", async () => (await h.platformAdmin()).billing.admin.invoices.markVoid({ invoiceId: invoice!.id }));
+    // No longer billed in March, voided in May, and the subscription no longer live at Apr 1 by this invoice.
+    expect(await monthRow("2026-03-01", euro)).toEqual(march);
+    expect(await monthRow("2026-05-01", euro)).toEqual({ ...may, voided: String(BigInt(may.voided) + BigInt(total)), entries: may.entries + 1 });
+    expect(await liveAt("2026-04-01")).toBe(aprilLive);
+    await expectExact();
+
+    const p = await h.makeTenant();
+    await p.admin.subscriptions.subscribe({ planId: m.plans.basic });
+    await run();
+    const [paid] = await invoicesOf(p.tenantId);
+    await at("2026-04-03T00:00:00Z", async () => (await h.platformAdmin()).billing.admin.invoices.markPaid({ invoiceId: paid!.id }));
+    const april = await monthRow("2026-04-01", euro);
+    expect(BigInt(april.paid)).toBeGreaterThanOrEqual(BigInt(paid!.total));
+    const before = await rollupAndRecomputation(h.db.prisma);
+    expect((await failure(ops.billing.admin.invoices.markVoid({ invoiceId: paid!.id }))).code).toBe("CONFLICT");
+    expect((await rollupAndRecomputation(h.db.prisma)).kept).toEqual(before.kept);
+    await expectExact();
   });
 });
 

@@ -16,6 +16,7 @@ import { SUBSCRIPTION_SELECT, type SubscriptionRow } from "../subscriptions/serv
 import { isLive, transition } from "../subscriptions/state.js";
 import { invoiceTransition } from "./invoice-state.js";
 import { sum, taxOf } from "./money.js";
+import { coverMonths, covers, flushRollup, Rollup } from "./platform-rollup.js";
 
 type Tx = Prisma.TransactionClient;
 type Row = SubscriptionRow & { tenantId: string };
@@ -66,9 +67,10 @@ async function nextInvoiceNumber(tx: Tx, year: number): Promise<{ number: string
 
 /**
  * Issues one invoice of a subscription: its lines, tax (placeholder), total, a number, status open (or paid
- * when there is nothing to collect). Credits beyond the charges are carried to the next invoice.
+ * when there is nothing to collect). Credits beyond the charges are carried to the next invoice. Its period
+ * lines go to the subscription's month rows now (one UPSERT), its totals to `rollup` (written by the batch).
  */
-export async function issueInvoice(tx: Tx, scope: Scope, sub: Row, lines: ChargeLine[], now: Date, settings: BillingSettings): Promise<IssuedInvoice> {
+export async function issueInvoice(tx: Tx, scope: Scope, sub: Row, lines: ChargeLine[], now: Date, settings: BillingSettings, rollup: Rollup): Promise<IssuedInvoice> {
   const id = uuidv7(now.getTime());
   const all = [...lines];
   let subtotal = sum(all.map((l) => l.amount));
@@ -125,6 +127,8 @@ export async function issueInvoice(tx: Tx, scope: Scope, sub: Row, lines: Charge
       periodKey: line.kind === "subscription" && line.periodStart ? `${sub.id}/${iso(line.periodStart)}` : null,
     })),
   });
+  rollup.invoice(null, { status, currency: sub.currency, total, issuedAt: now, paidAt: status === "paid" ? now : null, voidedAt: null });
+  await coverMonths(tx, rollup, sub.id, all, 1);
   const invoice = { invoiceId: id, number, subscriptionId: sub.id, total, currency: sub.currency };
   await record(tx, scope, {
     type: "invoice.issued",
@@ -158,7 +162,7 @@ async function currentLine(tx: Tx, sub: Row): Promise<ChargeLine> {
 }
 
 /** Brings one claimed subscription up to `now`: invoices, trial end, renewals, end. Returns what it issued. */
-async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: BillingSettings): Promise<IssuedInvoice[]> {
+async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: BillingSettings, rollup: Rollup): Promise<IssuedInvoice[]> {
   const read = await tx.subscription.findUniqueOrThrow({ where: { id }, select: { ...SUBSCRIPTION_SELECT, tenantId: true } });
   const sub: Row = { ...read };
   const issued: IssuedInvoice[] = [];
@@ -175,7 +179,7 @@ async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: Bi
           ...pending.map(({ kind, planId, description, quantity, unitAmount, amount, periodStart, periodEnd }) => ({ kind, planId, description, quantity, unitAmount, amount, periodStart, periodEnd })),
         ];
         await tx.pendingCharge.deleteMany({ where: { id: { in: pending.map((p) => p.id) } } });
-        issued.push(await issueInvoice(tx, scope, sub, lines, now, settings));
+        issued.push(await issueInvoice(tx, scope, sub, lines, now, settings, rollup));
         sub.invoicedPeriodStart = sub.currentPeriodStart;
       }
     }
@@ -284,7 +288,8 @@ const RETRY_LATER_MS = 60 * 60 * 1000;
 
 /**
  * One batch: claims up to `batchSize` due subscriptions and brings each up to now, each in a savepoint, so a
- * subscription that fails rolls back alone (its invoice number included) and is retried later.
+ * subscription that fails rolls back alone (its invoice number included) and is retried later. The batch's
+ * increments to the analytics rollup are written once, at its end (platform-rollup.ts).
  */
 export async function billDueSubscriptions(scope: Scope, { batchSize = 50 } = {}): Promise<{ claimed: number; issued: IssuedInvoice[] }> {
   const now = scope.clock.now();
@@ -292,17 +297,21 @@ export async function billDueSubscriptions(scope: Scope, { batchSize = 50 } = {}
     const claimed = await tx.$queryRawUnsafe<{ id: string }[]>(CLAIM_DUE_SUBSCRIPTIONS, now, batchSize);
     const settings = await billingSettings(tx);
     const issued: IssuedInvoice[] = [];
+    const rollup = new Rollup();
     for (const { id } of claimed) {
       await tx.$executeRawUnsafe("SAVEPOINT billing_subscription");
       try {
-        issued.push(...(await advance(tx, scope, id, now, settings)));
+        const own = new Rollup();
+        issued.push(...(await advance(tx, scope, id, now, settings, own)));
         await tx.$executeRawUnsafe("RELEASE SAVEPOINT billing_subscription");
+        rollup.merge(own);
       } catch (err) {
         await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT billing_subscription");
         scope.log.error({ err, subscriptionId: id }, "billing: subscription failed; retried in an hour");
         await tx.subscription.update({ where: { id }, data: { nextBillingAt: new Date(now.getTime() + RETRY_LATER_MS) } });
       }
     }
+    await flushRollup(tx, rollup);
     return { claimed: claimed.length, issued };
   }, TX_OPTIONS);
 }
@@ -396,6 +405,8 @@ export async function settleInvoice(tx: Tx, scope: Scope, invoiceId: string, eve
   const now = scope.clock.now();
   const stamp = event === "pay" ? { paidAt: now } : event === "void" ? { voidedAt: now } : { uncollectibleAt: now };
   await tx.invoice.update({ where: { id: invoiceId }, data: { status, ...stamp, nextDunningAt: null } });
+  const rollup = new Rollup();
+  rollup.invoice(invoice, { ...invoice, status, ...stamp });
   const invoiceRef = { invoiceId, number: invoice.number, subscriptionId: invoice.subscriptionId, total: invoice.total, currency: invoice.currency };
   await record(tx, scope, {
     type: event === "pay" ? "invoice.paid" : event === "void" ? "invoice.voided" : "invoice.marked_uncollectible",
@@ -406,6 +417,12 @@ export async function settleInvoice(tx: Tx, scope: Scope, invoiceId: string, eve
   });
   if (event !== "mark_uncollectible") {
     const sub = await lockSubscription(tx, invoice.subscriptionId);
+    // Its subscription locked (as the billing job holds it while issuing), a voided invoice's period lines
+    // leave the subscription's month rows.
+    if (covers(invoice.status) && !covers(status)) {
+      const lines = await tx.invoiceLine.findMany({ where: { tenantId: invoice.tenantId, invoiceId, kind: "subscription" }, select: { kind: true, periodStart: true, periodEnd: true } });
+      await coverMonths(tx, rollup, sub.id, lines, -1);
+    }
     const overdue = await tx.invoice.count({ where: { subscriptionId: sub.id, status: "open", dunningStage: { gte: 1 }, id: { not: invoiceId } } });
     if (sub.status === "past_due" && overdue === 0) {
       const next = transition(sub.status, "payment_received");
@@ -419,5 +436,6 @@ export async function settleInvoice(tx: Tx, scope: Scope, invoiceId: string, eve
       });
     }
   }
+  await flushRollup(tx, rollup);
   return invoiceId;
 }
