@@ -39,6 +39,9 @@ export const MESSAGES = {
   "user.tooManyRoles": "At most {maximum} roles.",
   "retention.tooShort": "Keep these records at least {minimum} days.",
   "retention.tooLong": "Keep these records at most {maximum} days (10 years).",
+  "spendCap.whole": "Enter the cap as a whole number of minor units (cents), like 50000 for 500.00.",
+  "spendCap.negative": "A spending cap cannot be negative; 0 blocks all metered usage.",
+  "spendCap.tooLarge": "A spending cap has at most {maximum} minor units.",
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
