@@ -65,6 +65,7 @@ describe("the spending cap", () => {
     expect(wrong).toMatchObject({ code: "BAD_REQUEST", cause: { code: "SPEND_CAP_CURRENCY", details: { currency: "EUR" } } });
 
     expect(await t.admin.usage.spendCap.set({ cap: 5000, currency: "eur" })).toMatchObject({ cap: 5000, currency: "EUR", spend: 1000 });
+    expect((await (await h.platformAdmin()).platform.tenants.get({ tenantId: t.tenantId })).spendCap).toEqual({ cap: 5000, currency: "EUR" });
     expect(await failure(t.admin.usage.spendCap.set({ cap: 5000, currency: "EUR" }))).toMatchObject({ cause: { code: "INVALID_STATE" } });
     expect(await t.admin.usage.spendCap.set({ cap: null, currency: "EUR" })).toMatchObject({ cap: null });
     const audit = await h.db.prisma.auditEntry.findMany({ where: { tenantId: t.tenantId, action: "usage.spend_cap_changed" }, orderBy: { seq: "asc" } });
