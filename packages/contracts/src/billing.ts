@@ -2,6 +2,7 @@
 // billing settings (the dunning grace periods).
 import { z } from "zod";
 import { Id, PageInput } from "./common.js";
+import { msg } from "./messages.js";
 import { ChargeKind } from "./subscriptions.js";
 
 export const InvoiceStatus = z.enum(["draft", "open", "paid", "void", "uncollectible"]);
@@ -47,7 +48,8 @@ export const PlatformListInvoicesInput = ListInvoicesInput.extend({ tenantId: Id
 export const InvoiceListOutput = z.object({ items: z.array(InvoiceOutput), nextCursor: z.string().nullable() });
 export const InvoiceIdInput = z.object({ invoiceId: Id });
 
-const Days = (what: string) => z.number().int(`${what} is a whole number of days.`).min(1, `${what} is at least 1 day.`).max(365, `${what} is at most 365 days.`);
+const Days = () =>
+  z.number({ message: msg("gracePeriod.whole") }).int(msg("gracePeriod.whole")).min(1, msg("gracePeriod.tooShort")).max(365, msg("gracePeriod.tooLong"));
 
 export const BillingSettingsOutput = z.object({
   pastDueAfterDays: z.number().int(),
@@ -55,7 +57,7 @@ export const BillingSettingsOutput = z.object({
 });
 export const UpdateBillingSettingsInput = z
   .object({
-    pastDueAfterDays: Days("The first grace period").optional().describe("Days after an invoice is issued, unpaid, before its subscription is past due."),
-    cancelAfterDays: Days("The second grace period").optional().describe("Days after that before the subscription is canceled."),
+    pastDueAfterDays: Days().optional().describe("Days after an invoice is issued, unpaid, before its subscription is past due."),
+    cancelAfterDays: Days().optional().describe("Days after that before the subscription is canceled."),
   })
-  .refine((v) => v.pastDueAfterDays !== undefined || v.cancelAfterDays !== undefined, "Give at least one setting to change.");
+  .refine((v) => v.pastDueAfterDays !== undefined || v.cancelAfterDays !== undefined, msg("billingSettings.empty"));

@@ -2,6 +2,7 @@
 // marketplace. Platform admins write it; tenants read the published part, priced in their currency.
 import { z } from "zod";
 import { Id, SUPPORTED_LANGUAGES } from "./common.js";
+import { msg } from "./messages.js";
 import { Prices } from "./money.js";
 
 /**
@@ -14,17 +15,17 @@ export type ProductModuleKey = (typeof PRODUCT_MODULES)[number];
 export const ModuleKey = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_]{1,39}$/, "Use 2 to 40 lowercase letters, digits and underscores, starting with a letter, like crm or api_access.");
+  .regex(/^[a-z][a-z0-9_]{1,39}$/, msg("module.keyFormat"));
 
 export const MetricKey = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_]{1,59}$/, "Use lowercase letters, digits and underscores, starting with a letter, like api_calls.");
+  .regex(/^[a-z][a-z0-9_]{1,59}$/, msg("metric.keyFormat"));
 
 export const PlanCode = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, "Use lowercase letters, digits and underscores, starting with a letter, like starter or pro.");
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, msg("plan.codeFormat"));
 
 type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
@@ -35,17 +36,17 @@ export const LocalizedText = (max: number) =>
       SUPPORTED_LANGUAGES.map((language) => [
         language,
         z
-          .string({ message: `Enter the text in every UI language (${language} is missing).` })
+          .string({ message: msg("text.everyLanguage") })
           .trim()
-          .min(1, `Enter the text in every UI language (${language} is missing).`)
-          .max(max, `At most ${max} characters.`),
+          .min(1, msg("text.everyLanguage"))
+          .max(max, msg("text.tooLong")),
       ]),
     ) as Record<Language, z.ZodString>,
   );
 export type LocalizedText = Record<Language, string>;
 
 export const MODULE_CATEGORIES = ["productivity", "communication", "integrations", "analytics", "security", "finance"] as const;
-export const ModuleCategory = z.enum(MODULE_CATEGORIES, { message: `Choose a category: ${MODULE_CATEGORIES.join(", ")}.` });
+export const ModuleCategory = z.enum(MODULE_CATEGORIES, { message: msg("module.category") });
 export const ModuleStatus = z.enum(["draft", "published", "retired"]);
 export const PlanInterval = z.enum(["monthly", "annual"]);
 export type PlanInterval = z.infer<typeof PlanInterval>;
@@ -57,7 +58,7 @@ export const PlanStatus = z.enum(["active", "retired"]);
 export const IconName = z
   .string()
   .trim()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use an icon name in lowercase with dashes, like plug or chart-bar.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, msg("module.iconFormat"))
   .max(40);
 
 /** A usage metric a module declares; plans set limits on it. `monthly` metrics restart at every month. */
@@ -70,8 +71,8 @@ export type ModuleMetric = z.infer<typeof ModuleMetric>;
 
 const Metrics = z
   .array(ModuleMetric)
-  .max(20, "At most 20 metrics per module.")
-  .refine((metrics) => new Set(metrics.map((m) => m.key)).size === metrics.length, "Each metric key appears once.");
+  .max(20, msg("metrics.tooMany"))
+  .refine((metrics) => new Set(metrics.map((m) => m.key)).size === metrics.length, msg("metrics.duplicate"));
 
 export const CreateModuleInput = z.object({
   key: ModuleKey,
@@ -96,8 +97,10 @@ export const ModuleKeyInput = z.object({ key: ModuleKey });
 /** Limits per metric: a whole number >= 0 for each limited metric; a metric left out is unlimited. */
 export const PlanLimits = z.record(
   MetricKey,
-  z.number().int("A limit is a whole number.").min(0, "A limit cannot be negative.").max(2_000_000_000, "A limit is at most 2,000,000,000; leave the metric out for no limit."),
+  z.number({ message: msg("limit.whole") }).int(msg("limit.whole")).min(0, msg("limit.negative")).max(2_000_000_000, msg("limit.tooLarge")),
 );
+
+const TrialDays = z.number({ message: msg("trialDays.whole") }).int(msg("trialDays.whole")).min(0, msg("trialDays.negative")).max(365, msg("trialDays.tooLong"));
 
 export const CreatePlanInput = z.object({
   moduleKey: ModuleKey,
@@ -105,7 +108,7 @@ export const CreatePlanInput = z.object({
   name: LocalizedText(60),
   interval: PlanInterval,
   prices: Prices,
-  trialDays: z.number().int("Trial days are a whole number.").min(0).max(365, "A trial lasts at most 365 days.").default(0),
+  trialDays: TrialDays.default(0),
   limits: PlanLimits.default({}),
   pricingModel: PricingModel.default("flat"),
   changePolicy: PlanChangePolicy.default("standard"),
@@ -117,12 +120,12 @@ export const NewPlanVersionInput = z
     planId: Id,
     name: LocalizedText(60).optional(),
     prices: Prices.optional(),
-    trialDays: z.number().int().min(0).max(365, "A trial lasts at most 365 days.").optional(),
+    trialDays: TrialDays.optional(),
     limits: PlanLimits.optional(),
     pricingModel: PricingModel.optional(),
     changePolicy: PlanChangePolicy.optional(),
   })
-  .refine((v) => Object.keys(v).some((key) => key !== "planId" && v[key as keyof typeof v] !== undefined), "Change at least one term for a new version.");
+  .refine((v) => Object.keys(v).some((key) => key !== "planId" && v[key as keyof typeof v] !== undefined), msg("planVersion.empty"));
 
 export const PlanIdInput = z.object({ planId: Id });
 

@@ -1,6 +1,7 @@
 // Money: integer amounts in a currency's minor unit (cents, yen, fils) plus an ISO 4217 code. How many
 // digits a currency's minor unit has comes from Intl (JPY 0, EUR 2, KWD 3), never from a table of ours.
 import { z } from "zod";
+import { msg } from "./messages.js";
 
 const digitsCache = new Map<string, number>();
 
@@ -27,10 +28,10 @@ export const MAX_MINOR_UNITS = 1_000_000_000;
 
 /** A price in minor units: a positive whole number (1900 is 19.00 EUR, 1900 JPY, 1.900 KWD). */
 export const PriceMinor = z
-  .number({ message: "Enter the price as a whole number of minor units (cents), like 1900 for 19.00." })
-  .int("Enter the price as a whole number of minor units (cents), like 1900 for 19.00; fractions of a cent are not allowed.")
-  .positive("A price must be greater than zero; use a trial for free use.")
-  .max(MAX_MINOR_UNITS, `A price has at most ${MAX_MINOR_UNITS} minor units.`);
+  .number({ message: msg("price.whole") })
+  .int(msg("price.whole"))
+  .positive(msg("price.positive"))
+  .max(MAX_MINOR_UNITS, msg("price.tooLarge"));
 
 const currencies = new Set(Intl.supportedValuesOf("currency"));
 
@@ -42,11 +43,11 @@ export const Prices = z
   .record(z.string(), PriceMinor)
   .superRefine((prices, ctx) => {
     const codes = Object.keys(prices);
-    if (codes.length === 0) ctx.addIssue({ code: "custom", message: "Give a price in at least one currency." });
-    if (codes.length > 50) ctx.addIssue({ code: "custom", message: "At most 50 currencies per plan." });
+    if (codes.length === 0) ctx.addIssue({ code: "custom", message: msg("prices.empty") });
+    if (codes.length > 50) ctx.addIssue({ code: "custom", message: msg("prices.tooMany"), params: { maximum: 50 } });
     for (const code of codes) {
       if (!/^[A-Z]{3}$/.test(code) || !currencies.has(code)) {
-        ctx.addIssue({ code: "custom", path: [code], message: `"${code}" is not an ISO 4217 currency code in capitals, like EUR or USD.` });
+        ctx.addIssue({ code: "custom", path: [code], message: msg("prices.currency"), params: { code } });
       }
     }
   });

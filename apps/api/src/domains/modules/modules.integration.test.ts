@@ -52,7 +52,8 @@ describe("modules (platform admin)", () => {
     expect(m).toMatchObject({ status: "draft", name: { en: `Module ${n}`, fr: `Module ${n} (fr)` }, plans: [] });
     const error = await failure(ops.modules.create({ key: "x_fr_missing", name: { en: "Only English" } as never, description: text("d"), category: "productivity", icon: "puzzle" }));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(error.message).toContain("fr is missing");
+    // The contracts' message key, on the missing language's path.
+    expect(JSON.parse(error.message)).toEqual([expect.objectContaining({ message: "text.everyLanguage", path: ["name", "fr"] })]);
   });
 
   it("refuses a duplicate key with MODULE_KEY_TAKEN", async () => {
@@ -79,7 +80,7 @@ describe("modules (platform admin)", () => {
       const error = await failure(ops.modules.plans.create(plan(m.key, { prices })));
       expect(error.code, JSON.stringify(prices)).toBe("BAD_REQUEST");
     }
-    expect((await failure(ops.modules.plans.create(plan(m.key, { prices: { EUR: 19.5 } })))).message).toMatch(/whole number of minor units/);
+    expect((await failure(ops.modules.plans.create(plan(m.key, { prices: { EUR: 19.5 } })))).message).toMatch(/price\.whole/);
     expect(await h.db.prisma.plan.count()).toBe(before);
   });
 
