@@ -9,9 +9,10 @@ import { formatReport, machineInfo, writeReport, type Report } from "./lib/repor
 import type { Scenario, Settings } from "./lib/scenario.js";
 import { auditLog } from "./scenarios/audit-log.js";
 import { authRead } from "./scenarios/auth-read.js";
+import { billing } from "./scenarios/billing.js";
 import { usersSearch } from "./scenarios/users-search.js";
 
-const SCENARIOS: Scenario[] = [authRead, auditLog, usersSearch];
+const SCENARIOS: Scenario[] = [authRead, auditLog, usersSearch, billing];
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),

@@ -49,7 +49,43 @@ export async function billingSettings(db: Pick<Tx, "billingSettings">): Promise<
 const iso = (date: Date) => date.toISOString();
 const ref = (sub: Pick<Row, "id" | "moduleKey" | "planId">) => ({ subscriptionId: sub.id, moduleKey: sub.moduleKey, planId: sub.planId });
 const target = (sub: Pick<Row, "id" | "moduleKey">) => ({ type: "subscription" as const, id: sub.id, name: sub.moduleKey });
-const catalogOf = (tx: Tx): CatalogReader => ({ module: tx.module, plan: tx.plan }) as unknown as CatalogReader;
+
+/**
+ * The catalog as one batch reads it: each distinct read is made once per batch (the 50 subscriptions of a
+ * batch mostly share a handful of plans), so renewing costs no catalog query per subscription. A batch sees
+ * the catalog as of its first read of each row, which is what one transaction would see anyway for rows it
+ * had already read.
+ */
+function batchCatalog(tx: Tx): CatalogReader {
+  const cache = new Map<string, Promise<unknown>>();
+  const memo =
+    <A extends object>(name: string, read: (args: A) => Promise<unknown>) =>
+    (args: A) => {
+      const key = `${name}:${JSON.stringify(args)}`;
+      let hit = cache.get(key);
+      if (!hit) {
+        hit = read(args);
+        // A failed read is not remembered: the savepoint rolls back and the next subscription asks again.
+        hit.catch(() => cache.delete(key));
+        cache.set(key, hit);
+      }
+      return hit;
+    };
+  return {
+    plan: {
+      findUnique: memo("plan.findUnique", (args: Prisma.PlanFindUniqueArgs) => tx.plan.findUnique(args)),
+      findFirst: memo("plan.findFirst", (args: Prisma.PlanFindFirstArgs) => tx.plan.findFirst(args)),
+      findMany: (args: Prisma.PlanFindManyArgs) => tx.plan.findMany(args),
+      count: (args: Prisma.PlanCountArgs) => tx.plan.count(args),
+    },
+    module: {
+      findUnique: memo("module.findUnique", (args: Prisma.ModuleFindUniqueArgs) => tx.module.findUnique(args)),
+      findFirst: (args: Prisma.ModuleFindFirstArgs) => tx.module.findFirst(args),
+      findMany: (args: Prisma.ModuleFindManyArgs) => tx.module.findMany(args),
+      count: (args: Prisma.ModuleCountArgs) => tx.module.count(args),
+    },
+  } as unknown as CatalogReader;
+}
 
 // ---- Invoices ------------------------------------------------------------------------------------------
 
@@ -139,27 +175,29 @@ export async function issueInvoice(tx: Tx, scope: Scope, sub: Row, lines: Charge
 // ---- Subscriptions -------------------------------------------------------------------------------------
 
 const seatsOf = (tx: Tx, sub: Row) => tx.user.count({ where: { ...seatHoldersWhere(sub.moduleKey), tenantId: sub.tenantId } });
+/** Units billed for a period: the seats counted now on per-user plans (one query), else 1 (none). */
+const quantityOf = async (tx: Tx, sub: Row, terms: Parameters<typeof quantityFor>[0]) => quantityFor(terms, terms.pricingModel === "per_user" ? await seatsOf(tx, sub) : 0);
 
 /** The plan a subscription continues on at a boundary: the newest version of its (or its scheduled) plan. */
-async function continuation(tx: Tx, sub: Row) {
-  const catalog = catalogOf(tx);
+async function continuation(catalog: CatalogReader, sub: Row) {
   const base = await findPlan(catalog, sub.pendingPlanId ?? sub.planId);
   const newest = await newestVersion(catalog, base);
-  const module = await tx.module.findUniqueOrThrow({ where: { key: sub.moduleKey }, select: { status: true } });
+  const module = await catalog.module.findUnique({ where: { key: sub.moduleKey }, select: { status: true } });
+  if (!module) throw new Error(`module ${sub.moduleKey} of subscription ${sub.id} not found`);
   if (newest.status === "retired" || module.status === "retired") return null;
   // A newest version without the subscription's currency: stay on the version that has it.
   const plan = termsOf(newest, sub.currency) ? newest : termsOf(base, sub.currency) ? base : null;
   return plan ? { plan, terms: termsOf(plan, sub.currency)! } : null;
 }
 
-async function currentLine(tx: Tx, sub: Row): Promise<ChargeLine> {
-  const terms = termsOf(await findPlan(catalogOf(tx), sub.planId), sub.currency)!;
+async function currentLine(catalog: CatalogReader, sub: Row): Promise<ChargeLine> {
+  const terms = termsOf(await findPlan(catalog, sub.planId), sub.currency)!;
   return periodLine(terms, sub.quantity, { start: sub.currentPeriodStart, end: sub.currentPeriodEnd });
 }
 
 /** Brings one claimed subscription up to `now`: invoices, trial end, renewals, end. Returns what it issued. */
-async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: BillingSettings): Promise<IssuedInvoice[]> {
-  const read = await tx.subscription.findUniqueOrThrow({ where: { id }, select: { ...SUBSCRIPTION_SELECT, tenantId: true } });
+async function advance(tx: Tx, scope: Scope, read: Row, now: Date, settings: BillingSettings, catalog: CatalogReader): Promise<IssuedInvoice[]> {
+  const id = read.id;
   const sub: Row = { ...read };
   const issued: IssuedInvoice[] = [];
   for (let step = 0; step < MAX_STEPS; step++) {
@@ -171,10 +209,10 @@ async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: Bi
       const pending = periodDue || !ended ? await tx.pendingCharge.findMany({ where: { tenantId: sub.tenantId, subscriptionId: sub.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }) : [];
       if (periodDue || pending.length > 0) {
         const lines: ChargeLine[] = [
-          ...(periodDue ? [await currentLine(tx, sub)] : []),
+          ...(periodDue ? [await currentLine(catalog, sub)] : []),
           ...pending.map(({ kind, planId, description, quantity, unitAmount, amount, periodStart, periodEnd }) => ({ kind, planId, description, quantity, unitAmount, amount, periodStart, periodEnd })),
         ];
-        await tx.pendingCharge.deleteMany({ where: { id: { in: pending.map((p) => p.id) } } });
+        if (pending.length > 0) await tx.pendingCharge.deleteMany({ where: { id: { in: pending.map((p) => p.id) } } });
         issued.push(await issueInvoice(tx, scope, sub, lines, now, settings));
         sub.invoicedPeriodStart = sub.currentPeriodStart;
       }
@@ -183,7 +221,7 @@ async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: Bi
 
     const boundary = sub.currentPeriodEnd;
     if (sub.status === "trialing") {
-      const next = sub.continueAfterTrial ? await continuation(tx, sub) : null;
+      const next = sub.continueAfterTrial ? await continuation(catalog, sub) : null;
       if (!next) {
         sub.status = transition(sub.status, "expire_trial");
         sub.endedAt = boundary;
@@ -205,7 +243,7 @@ async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: Bi
         billingAnchor: boundary,
         currentPeriodStart: period.start,
         currentPeriodEnd: period.end,
-        quantity: quantityFor(next.terms, await seatsOf(tx, sub)),
+        quantity: await quantityOf(tx, sub, next.terms),
       });
       await record(tx, scope, {
         type: "subscription.trial_converted",
@@ -217,7 +255,7 @@ async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: Bi
       continue;
     }
 
-    const next = sub.cancelAtPeriodEnd ? null : await continuation(tx, sub);
+    const next = sub.cancelAtPeriodEnd ? null : await continuation(catalog, sub);
     if (!next) {
       const from = sub.status;
       sub.status = transition(sub.status, "end_at_period_end");
@@ -233,7 +271,7 @@ async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: Bi
       break;
     }
     const fromPlanId = sub.planId;
-    const current = await findPlan(catalogOf(tx), sub.planId);
+    const current = await findPlan(catalog, sub.planId);
     const newCycle = current.interval !== next.terms.interval;
     const period = newCycle ? firstPeriod(boundary, next.terms.interval) : nextPeriod(sub.billingAnchor, next.terms.interval, boundary);
     sub.status = transition(sub.status, "renew");
@@ -243,7 +281,7 @@ async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: Bi
       billingAnchor: newCycle ? boundary : sub.billingAnchor,
       currentPeriodStart: period.start,
       currentPeriodEnd: period.end,
-      quantity: quantityFor(next.terms, await seatsOf(tx, sub)),
+      quantity: await quantityOf(tx, sub, next.terms),
     });
     await record(tx, scope, {
       type: "subscription.renewed",
@@ -292,10 +330,17 @@ export async function billDueSubscriptions(scope: Scope, { batchSize = 50 } = {}
     const claimed = await tx.$queryRawUnsafe<{ id: string }[]>(CLAIM_DUE_SUBSCRIPTIONS, now, batchSize);
     const settings = await billingSettings(tx);
     const issued: IssuedInvoice[] = [];
+    // The claimed rows are locked by this transaction: read them all at once, then work on each.
+    const rows = new Map(
+      (await tx.subscription.findMany({ where: { id: { in: claimed.map((c) => c.id) } }, select: { ...SUBSCRIPTION_SELECT, tenantId: true } })).map((r) => [r.id, r]),
+    );
+    const catalog = batchCatalog(tx);
     for (const { id } of claimed) {
       await tx.$executeRawUnsafe("SAVEPOINT billing_subscription");
       try {
-        issued.push(...(await advance(tx, scope, id, now, settings)));
+        const row = rows.get(id);
+        if (!row) throw new Error(`claimed subscription ${id} not found`);
+        issued.push(...(await advance(tx, scope, row, now, settings, catalog)));
         await tx.$executeRawUnsafe("RELEASE SAVEPOINT billing_subscription");
       } catch (err) {
         await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT billing_subscription");
