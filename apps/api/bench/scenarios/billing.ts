@@ -23,7 +23,7 @@ import type { Measurement } from "../lib/load.js";
 import type { Row } from "../lib/report.js";
 import type { Scenario, ScenarioResult, Settings } from "../lib/scenario.js";
 
-const TENANTS = 10_000;
+const TENANTS = 200;
 const MODULES = ["bench_a", "bench_b", "bench_c"] as const;
 const PRICE = 2900;
 const BATCH = 50;
@@ -31,7 +31,7 @@ const BATCH = 50;
 const boundary = (k: number) => new Date(Date.UTC(2027, k, 1));
 const TARGET_RATIO = 0.4;
 const TARGET_BOUNDARY_S = 60;
-const USAGE_CALLS = 2000;
+const USAGE_CALLS = 200;
 const USAGE_MAX_S = 20;
 
 const median = (values: number[]) => {
@@ -88,6 +88,9 @@ async function timed(fn: (lap: (ms: number) => void) => Promise<number>): Promis
 
 async function seedCatalog(db: Database): Promise<Record<string, string>> {
   const plans: Record<string, string> = {};
+  // Invoices stay unpaid here (the log-only gateway): without long grace periods the boundaries of later rounds
+  // would also run dunning on the earlier rounds' invoices, which is not what is measured.
+  await db.prisma.billingSettings.upsert({ where: { id: 1 }, create: { id: 1, pastDueAfterDays: 365, cancelAfterDays: 365 }, update: { pastDueAfterDays: 365, cancelAfterDays: 365 } });
   for (const key of MODULES) {
     const text = { en: key, fr: key };
     await db.prisma.module.create({
@@ -337,7 +340,8 @@ export async function runBillingScenario(database: BenchDatabase, settings: Sett
       ceiling.push(await ceilingBoundary(sql, k++));
       const expected = TENANTS * MODULES.length;
       if (product.at(-1)!.count !== expected || ceiling.at(-1)!.count !== expected) {
-        throw new Error(`round ${round}: the product issued ${product.at(-1)!.count} invoices and the ceiling ${ceiling.at(-1)!.count}; both must issue ${expected}`);
+        const state = await sql.query(`SELECT status, min("nextBillingAt") AS min, max("nextBillingAt") AS max, min("currentPeriodEnd") AS "endMin", count(*) FROM subscriptions GROUP BY status`, []);
+        throw new Error(`round ${round}: ${JSON.stringify(state)} the product issued ${product.at(-1)!.count} invoices and the ceiling ${ceiling.at(-1)!.count}; both must issue ${expected}`);
       }
     }
     const ratios = product.map((p, i) => p.count / p.seconds / (ceiling[i]!.count / ceiling[i]!.seconds));

@@ -4,9 +4,9 @@
 // and the tenant's own requests wait for it, then see its lockVersion changed); a period's line carries a
 // unique key, so even a bug cannot invoice a period twice; invoice numbers come from a per-year counter row
 // locked in the issuing transaction, so a rolled-back invoice gives its number back and numbers have no gaps.
-import type { ChargeLine } from "@tenancy/contracts";
+import type { ChargeLine, EventType } from "@tenancy/contracts";
 import { uuidv7, type Prisma } from "@tenancy/db";
-import { record } from "../../lib/record.js";
+import { pending, record, recordAll, type RecordInput } from "../../lib/record.js";
 import type { Scope } from "../../lib/scope.js";
 import { findPlan, newestVersion, termsOf, type CatalogReader } from "../subscriptions/offer.js";
 import { DAY_MS, firstPeriod, nextPeriod } from "../subscriptions/period.js";
@@ -104,7 +104,15 @@ async function nextInvoiceNumber(tx: Tx, year: number): Promise<{ number: string
  * Issues one invoice of a subscription: its lines, tax (placeholder), total, a number, status open (or paid
  * when there is nothing to collect). Credits beyond the charges are carried to the next invoice.
  */
-export async function issueInvoice(tx: Tx, scope: Scope, sub: Row, lines: ChargeLine[], now: Date, settings: BillingSettings): Promise<IssuedInvoice> {
+export async function issueInvoice(
+  tx: Tx,
+  sub: Row,
+  lines: ChargeLine[],
+  now: Date,
+  settings: BillingSettings,
+  /** Where its `invoice.issued` record goes; the caller writes them (recordAll). */
+  records: RecordInput<EventType>[],
+): Promise<IssuedInvoice> {
   const id = uuidv7(now.getTime());
   const all = [...lines];
   let subtotal = sum(all.map((l) => l.amount));
@@ -162,13 +170,13 @@ export async function issueInvoice(tx: Tx, scope: Scope, sub: Row, lines: Charge
     })),
   });
   const invoice = { invoiceId: id, number, subscriptionId: sub.id, total, currency: sub.currency };
-  await record(tx, scope, {
+  records.push(pending({
     type: "invoice.issued",
     tenantId: sub.tenantId,
     target: { type: "invoice", id, name: number },
     changes: { number, status, total, currency: sub.currency, lines: all.length },
     payload: { ...invoice, status },
-  });
+  }));
   return { id, tenantId: sub.tenantId, number, status: status as "open" | "paid", total, currency: sub.currency };
 }
 
@@ -196,9 +204,32 @@ async function currentLine(catalog: CatalogReader, sub: Row): Promise<ChargeLine
 }
 
 /** Brings one claimed subscription up to `now`: invoices, trial end, renewals, end. Returns what it issued. */
-async function advance(tx: Tx, scope: Scope, read: Row, now: Date, settings: BillingSettings, catalog: CatalogReader): Promise<IssuedInvoice[]> {
+type PendingRow = Awaited<ReturnType<Tx["pendingCharge"]["findMany"]>>[number];
+const PENDING_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+
+async function advance(
+  tx: Tx,
+  scope: Scope,
+  read: Row,
+  now: Date,
+  settings: BillingSettings,
+  catalog: CatalogReader,
+  /** Its pending charges as the batch read them (once, for all its rows); later reads go to the database. */
+  prefetched: PendingRow[],
+): Promise<IssuedInvoice[]> {
+  let firstPending: PendingRow[] | null = prefetched;
+  const pendingOf = async () => {
+    if (firstPending) {
+      const rows = firstPending;
+      firstPending = null;
+      return rows;
+    }
+    return tx.pendingCharge.findMany({ where: { tenantId: sub.tenantId, subscriptionId: sub.id }, orderBy: PENDING_ORDER });
+  };
   const id = read.id;
   const sub: Row = { ...read };
+  // Its audit entries and events, written together at the end (two statements instead of two each).
+  const records: RecordInput<EventType>[] = [];
   const issued: IssuedInvoice[] = [];
   for (let step = 0; step < MAX_STEPS; step++) {
     const ended = sub.currentPeriodEnd.getTime() <= now.getTime();
@@ -206,14 +237,14 @@ async function advance(tx: Tx, scope: Scope, read: Row, now: Date, settings: Bil
       // The current period, if not invoiced yet, with what is pending; pending charges alone only while the
       // period runs (after its end they go on the next period's invoice).
       const periodDue = sub.invoicedPeriodStart?.getTime() !== sub.currentPeriodStart.getTime();
-      const pending = periodDue || !ended ? await tx.pendingCharge.findMany({ where: { tenantId: sub.tenantId, subscriptionId: sub.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }) : [];
+      const pending = periodDue || !ended ? await pendingOf() : [];
       if (periodDue || pending.length > 0) {
         const lines: ChargeLine[] = [
           ...(periodDue ? [await currentLine(catalog, sub)] : []),
           ...pending.map(({ kind, planId, description, quantity, unitAmount, amount, periodStart, periodEnd }) => ({ kind, planId, description, quantity, unitAmount, amount, periodStart, periodEnd })),
         ];
         if (pending.length > 0) await tx.pendingCharge.deleteMany({ where: { id: { in: pending.map((p) => p.id) } } });
-        issued.push(await issueInvoice(tx, scope, sub, lines, now, settings));
+        issued.push(await issueInvoice(tx, sub, lines, now, settings, records));
         sub.invoicedPeriodStart = sub.currentPeriodStart;
       }
     }
@@ -226,13 +257,13 @@ async function advance(tx: Tx, scope: Scope, read: Row, now: Date, settings: Bil
         sub.status = transition(sub.status, "expire_trial");
         sub.endedAt = boundary;
         sub.endReason = sub.continueAfterTrial ? "retired" : "trial_ended";
-        await record(tx, scope, {
+        records.push(pending({
           type: "subscription.trial_expired",
           tenantId: sub.tenantId,
           target: target(sub),
           changes: { status: { from: "trialing", to: sub.status } },
           payload: { ...ref(sub), reason: sub.endReason },
-        });
+        }));
         break;
       }
       const period = firstPeriod(boundary, next.terms.interval);
@@ -245,13 +276,13 @@ async function advance(tx: Tx, scope: Scope, read: Row, now: Date, settings: Bil
         currentPeriodEnd: period.end,
         quantity: await quantityOf(tx, sub, next.terms),
       });
-      await record(tx, scope, {
+      records.push(pending({
         type: "subscription.trial_converted",
         tenantId: sub.tenantId,
         target: target(sub),
         changes: { status: { from: "trialing", to: sub.status }, planId: next.plan.id, periodEnd: iso(period.end) },
         payload: { ...ref(sub), periodEnd: iso(period.end) },
-      });
+      }));
       continue;
     }
 
@@ -261,13 +292,13 @@ async function advance(tx: Tx, scope: Scope, read: Row, now: Date, settings: Bil
       sub.status = transition(sub.status, "end_at_period_end");
       sub.endedAt = boundary;
       sub.endReason = sub.cancelAtPeriodEnd ? "canceled" : "retired";
-      await record(tx, scope, {
+      records.push(pending({
         type: "subscription.ended",
         tenantId: sub.tenantId,
         target: target(sub),
         changes: { status: { from, to: sub.status }, reason: sub.endReason },
         payload: { ...ref(sub), reason: sub.endReason as "canceled" | "retired" },
-      });
+      }));
       break;
     }
     const fromPlanId = sub.planId;
@@ -283,14 +314,15 @@ async function advance(tx: Tx, scope: Scope, read: Row, now: Date, settings: Bil
       currentPeriodEnd: period.end,
       quantity: await quantityOf(tx, sub, next.terms),
     });
-    await record(tx, scope, {
+    records.push(pending({
       type: "subscription.renewed",
       tenantId: sub.tenantId,
       target: target(sub),
       changes: { planId: { from: fromPlanId, to: sub.planId }, periodStart: iso(period.start), periodEnd: iso(period.end), quantity: sub.quantity },
       payload: { ...ref(sub), fromPlanId, periodStart: iso(period.start), periodEnd: iso(period.end), quantity: sub.quantity },
-    });
+    }));
   }
+  await recordAll(tx, scope, records);
   const { count } = await tx.subscription.updateMany({
     where: { id, lockVersion: read.lockVersion },
     data: {
@@ -335,12 +367,13 @@ export async function billDueSubscriptions(scope: Scope, { batchSize = 50 } = {}
       (await tx.subscription.findMany({ where: { id: { in: claimed.map((c) => c.id) } }, select: { ...SUBSCRIPTION_SELECT, tenantId: true } })).map((r) => [r.id, r]),
     );
     const catalog = batchCatalog(tx);
+    const pendingCharges = await tx.pendingCharge.findMany({ where: { subscriptionId: { in: claimed.map((c) => c.id) } }, orderBy: PENDING_ORDER });
     for (const { id } of claimed) {
       await tx.$executeRawUnsafe("SAVEPOINT billing_subscription");
       try {
         const row = rows.get(id);
         if (!row) throw new Error(`claimed subscription ${id} not found`);
-        issued.push(...(await advance(tx, scope, row, now, settings, catalog)));
+        issued.push(...(await advance(tx, scope, row, now, settings, catalog, pendingCharges.filter((p) => p.subscriptionId === id))));
         await tx.$executeRawUnsafe("RELEASE SAVEPOINT billing_subscription");
       } catch (err) {
         await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT billing_subscription");
