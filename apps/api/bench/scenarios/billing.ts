@@ -23,7 +23,7 @@ import type { Measurement } from "../lib/load.js";
 import type { Row } from "../lib/report.js";
 import type { Scenario, ScenarioResult, Settings } from "../lib/scenario.js";
 
-const TENANTS = 200;
+const TENANTS = 10_000;
 const MODULES = ["bench_a", "bench_b", "bench_c"] as const;
 const PRICE = 2900;
 const BATCH = 50;
@@ -31,7 +31,7 @@ const BATCH = 50;
 const boundary = (k: number) => new Date(Date.UTC(2027, k, 1));
 const TARGET_RATIO = 0.4;
 const TARGET_BOUNDARY_S = 60;
-const USAGE_CALLS = 200;
+const USAGE_CALLS = 2000;
 const USAGE_MAX_S = 20;
 
 const median = (values: number[]) => {
