@@ -10,9 +10,10 @@ import type { Scenario, Settings } from "./lib/scenario.js";
 import { analytics } from "./scenarios/analytics.js";
 import { auditLog } from "./scenarios/audit-log.js";
 import { authRead } from "./scenarios/auth-read.js";
+import { billing } from "./scenarios/billing.js";
 import { usersSearch } from "./scenarios/users-search.js";
 
-const SCENARIOS: Scenario[] = [authRead, auditLog, usersSearch, analytics];
+const SCENARIOS: Scenario[] = [authRead, auditLog, usersSearch, billing, analytics];
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),

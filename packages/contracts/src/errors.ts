@@ -41,8 +41,10 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { trpc: "UNSUPPORTED_MEDIA_TYPE", status: 415 },
   WEAK_PASSWORD: { trpc: "BAD_REQUEST", status: 400 },
   WRONG_PASSWORD: { trpc: "BAD_REQUEST", status: 400 },
+  SPEND_CAP_CURRENCY: { trpc: "BAD_REQUEST", status: 400 },
   RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", status: 429 },
   USAGE_LIMIT_REACHED: { trpc: "TOO_MANY_REQUESTS", status: 429 },
+  SPEND_CAP_REACHED: { trpc: "TOO_MANY_REQUESTS", status: 429 },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", status: 500 },
 } as const;
 

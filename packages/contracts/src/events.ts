@@ -77,6 +77,7 @@ export const EVENTS = {
   "invoice.marked_uncollectible": define({ module: "billing", crud: "u", version: 1, description: "An invoice was marked uncollectible.", payload: InvoiceRef }),
   "invoice.overdue": define({ module: "billing", crud: "u", version: 1, description: "An invoice is still unpaid after a grace period (dunning step).", payload: InvoiceRef.extend({ stage: z.number().int() }) }),
   "usage.threshold_reached": define({ module: "billing", crud: "u", version: 1, description: "A module's usage reached 80% or 100% of its plan's limit for the period.", payload: z.object({ moduleKey: z.string(), metric: z.string(), percent: z.union([z.literal(80), z.literal(100)]), value: z.number().int(), limit: z.number().int(), periodStart: z.string() }) }),
+  "usage.spend_cap_changed": define({ module: "billing", crud: "u", version: 1, description: "The workspace's spending cap was set, changed or removed.", payload: z.object({ cap: z.number().int().nullable(), currency: z.string(), previous: z.number().int().nullable() }) }),
   "billing.settings_updated": define({ module: "platform", crud: "u", version: 1, description: "The platform's billing settings (dunning grace periods) changed.", payload: z.object({ fields: z.array(z.string()) }) }),
 } as const;
 
@@ -111,6 +112,8 @@ export const AUDITED_FIELDS = [
   "filters", "rows", "from", "to", "action", "module", "actorId", "targetId", "targetType", "throughSeq", "count", "retentionDays",
   // modules, plans, subscriptions, invoices and billing settings
   "number", "periodStart", "periodEnd", "quantity", "prorations", "value", "limit", "percent", "metric", "total", "category", "icon", "metrics", "prices", "trialDays", "limits", "pricingModel", "changePolicy", "pastDueAfterDays", "cancelAfterDays", "cancelAtPeriodEnd", "continueAfterTrial", "dunningStage", "effectiveAt", "lines", "moduleActive", "newPlanId", "pendingPlanId", "planId", "trialEnd", "version", "interval", "key", "code",
+  // the spending cap
+  "spendCap",
 ] as const;
 export type AuditedField = (typeof AUDITED_FIELDS)[number];
 /** An audit entry's `changes`: audited fields only, each a value or a `{ from, to }` change. */

@@ -66,6 +66,9 @@ export const MESSAGES = {
   "gracePeriod.tooShort": "A grace period is at least {minimum} day.",
   "gracePeriod.tooLong": "A grace period is at most {maximum} days.",
   "billingSettings.nothing": "Give at least one setting to change.",
+  "spendCap.whole": "Enter the cap as a whole number of minor units (cents), like 50000 for 500.00.",
+  "spendCap.negative": "A spending cap cannot be negative; 0 blocks all metered usage.",
+  "spendCap.tooLarge": "A spending cap has at most {maximum} minor units.",
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

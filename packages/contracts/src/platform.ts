@@ -90,7 +90,12 @@ export const TenantAdminOutput = z.object({
   lastLoginAt: z.date().nullable(),
 });
 
-export const TenantDetailOutput = TenantOutput.extend({ admins: z.array(TenantAdminOutput), userCount: z.number().int() });
+export const TenantDetailOutput = TenantOutput.extend({
+  admins: z.array(TenantAdminOutput),
+  userCount: z.number().int(),
+  /** The spending cap the tenant set (decision 44), in minor units of its currency; null: none. */
+  spendCap: z.object({ cap: z.number().int(), currency: z.string() }).nullable(),
+});
 
 export const TENANT_SORTS = ["createdAt", "name"] as const;
 export const ListTenantsInput = PageInput.extend({

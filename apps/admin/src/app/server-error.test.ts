@@ -38,6 +38,16 @@ describe("readServerError", () => {
     expect(readServerError(failure({ code: "WRONG_PASSWORD" }), english).message).toBe(en["error.WRONG_PASSWORD"]);
   });
 
+  it("words the usage limit and the spending cap with their details: the limit and use, the cap and spend as amounts", () => {
+    const usage = failure({ code: "USAGE_LIMIT_REACHED", details: { moduleKey: "integrations", metric: "api_calls", limit: 50000, current: 50000, periodStart: "2026-03-01T00:00:00.000Z" } });
+    expect(readServerError(usage, english).message).toBe("Your plan allows 50,000 of this for the period, and 50,000 are used. A workspace administrator can change to a plan with a higher limit.");
+    expect(readServerError(usage, french).message).toMatch(/^Votre offre permet 50\s000 pour la période, et 50\s000 sont déjà utilisés\./);
+    const cap = failure({ code: "SPEND_CAP_REACHED", details: { cap: 150000, spend: 152550, currency: "EUR", moduleKey: "integrations", metric: "api_calls", periodStart: "2026-03-01T00:00:00.000Z" } });
+    expect(readServerError(cap, english).message).toMatch(/^This month's spend, 1,525\.5 EUR, has reached the workspace's spending cap of 1,500 EUR\./);
+    expect(readServerError(cap, french).message).toMatch(/^Les dépenses du mois, 1\s525,5\sEUR, ont atteint le plafond de dépenses de l'espace de travail, 1\s500\sEUR\./);
+    expect(readServerError(failure({ code: "SPEND_CAP_CURRENCY", details: { currency: "EUR" } }), french).message).toContain("EUR");
+  });
+
   it("says how long to wait after a rate limit: minutes, or seconds under a minute, pluralized", () => {
     const wait = (seconds: number, t = english) => readServerError(failure({ code: "RATE_LIMITED", details: { retryAfterSeconds: seconds } }), t);
     expect(wait(170).message).toBe("Too many attempts. Try again in 3 minutes.");

@@ -3,7 +3,7 @@
 // (how many users hold a role in use, which permission is missing, how long to wait), field errors for bad
 // input (from the issues' message keys, or Zod's issue codes), and the wait before retrying. The server's
 // English message is for logs and API users; it is shown only for a code this build does not know.
-import { ERRORS, PASSWORD_MIN, type ErrorCode } from "@tenancy/contracts";
+import { currencyDigits, ERRORS, PASSWORD_MIN, type ErrorCode } from "@tenancy/contracts";
 import { permissionLabel } from "./catalog-labels.js";
 import type { PlainMessageKey, Translate } from "./i18n/translate.js";
 import { serverIssueMessage, type IssueData } from "./zod-form.js";
@@ -51,6 +51,12 @@ function rateLimited(t: Translate, seconds: number | null): string {
   return t("error.RATE_LIMITED.minutes", { count: Math.ceil(seconds / MINUTE) });
 }
 
+/** An amount of minor units in the catalog's language: "12,50 EUR" (the translator formats the number). */
+function money(t: Translate, minorUnits: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  return t("error.amount", { amount: minorUnits / 10 ** digits, currency });
+}
+
 /** The sentence for an error code, with its details as parameters. */
 export function describeError(
   t: Translate,
@@ -71,6 +77,17 @@ export function describeError(
       if (missing.length > 0) return t("error.FORBIDDEN.missing", { permissions: missing.map((p) => permissionLabel(t, p)).join(", ") });
       return t("error.FORBIDDEN");
     }
+    case "USAGE_LIMIT_REACHED": {
+      const { limit, current } = details ?? {};
+      return typeof limit === "number" && typeof current === "number" ? t("error.USAGE_LIMIT_REACHED", { limit, current }) : t("error.USAGE_LIMIT_REACHED.noDetails");
+    }
+    case "SPEND_CAP_REACHED": {
+      const { cap, spend, currency } = details ?? {};
+      if (typeof cap !== "number" || typeof spend !== "number" || typeof currency !== "string") return t("error.SPEND_CAP_REACHED.noDetails");
+      return t("error.SPEND_CAP_REACHED", { cap: money(t, cap, currency), spend: money(t, spend, currency) });
+    }
+    case "SPEND_CAP_CURRENCY":
+      return t("error.SPEND_CAP_CURRENCY", { currency: typeof details?.currency === "string" ? details.currency : "" });
     case "WEAK_PASSWORD":
       return t("error.WEAK_PASSWORD", { minimum: PASSWORD_MIN });
     case "INTERNAL":

@@ -39,11 +39,18 @@ export interface RecordInput<T extends EventType> {
 }
 
 export async function record<T extends EventType>(tx: RecordTx, scope: Acting, input: RecordInput<T>): Promise<void> {
+  const keepClientInfo = input.tenantId && (scope.request.ip || scope.request.userAgent) ? await keepsClientInfo(tx, input.tenantId) : true;
+  const { audit, event } = rows(scope, input, keepClientInfo);
+  await tx.auditEntry.create({ data: audit as never });
+  await tx.event.create({ data: event as never });
+  scope.audit.count += 1;
+}
+
+/** What `record` writes for one input: the audit entry and the outbox event. */
+function rows<T extends EventType>(scope: Acting, input: RecordInput<T>, keepClientInfo: boolean) {
   const def = EVENTS[input.type];
   const payload = def.payload.parse(input.payload) as object;
   const createdAt = scope.clock.now();
-  // Privacy setting of the tenant: whether its audit entries may hold IP addresses and user agents.
-  const keepClientInfo = input.tenantId && (scope.request.ip || scope.request.userAgent) ? await keepsClientInfo(tx, input.tenantId) : true;
   const audit = {
     id: uuidv7(createdAt.getTime()),
     tenantId: input.tenantId,
@@ -73,9 +80,23 @@ export async function record<T extends EventType>(tx: RecordTx, scope: Acting, i
     payload,
     createdAt,
   };
-  await tx.auditEntry.create({ data: audit as never });
-  await tx.event.create({ data: event as never });
-  scope.audit.count += 1;
+  return { audit, event };
+}
+
+/** An input of `record` whose event type is checked against its payload, for `recordAll`. */
+export const pending = <T extends EventType>(input: RecordInput<T>) => input as unknown as RecordInput<EventType>;
+
+/**
+ * Several records at once, in order, with two statements (audit entries, events) instead of two each: for
+ * jobs that write many (the billing job). Only for system actors, who carry no IP address or user agent.
+ */
+export async function recordAll(tx: { auditEntry: { createMany(args: { data: never }): Promise<unknown> }; event: { createMany(args: { data: never }): Promise<unknown> } }, scope: Acting, inputs: RecordInput<EventType>[]): Promise<void> {
+  if (inputs.length === 0) return;
+  if (scope.request.ip || scope.request.userAgent) throw new AppError("INTERNAL", "recordAll is for system actors (no client information to filter).");
+  const all = inputs.map((input) => rows(scope, input, true));
+  await tx.auditEntry.createMany({ data: all.map((r) => r.audit) as never });
+  await tx.event.createMany({ data: all.map((r) => r.event) as never });
+  scope.audit.count += inputs.length;
 }
 
 /** `{ field: { from, to } }` for the fields whose value differs; secrets are never passed in. */

@@ -7,6 +7,7 @@ import { errorsEn } from "./errors.en.js";
 import { labelsEn } from "./labels.en.js";
 import { platformEn } from "./platform.en.js";
 import { referenceEn } from "./reference.en.js";
+import { spendCapEn } from "./spend-cap.en.js";
 import { statesEn } from "./states.en.js";
 
 export const en = {
@@ -346,5 +347,6 @@ export const en = {
   ...labelsEn,
   ...platformEn,
   ...referenceEn,
+  ...spendCapEn,
   ...statesEn,
 } as const;

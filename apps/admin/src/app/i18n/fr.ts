@@ -8,6 +8,7 @@ import { errorsFr } from "./errors.fr.js";
 import { labelsFr } from "./labels.fr.js";
 import { platformFr } from "./platform.fr.js";
 import { referenceFr } from "./reference.fr.js";
+import { spendCapFr } from "./spend-cap.fr.js";
 import { statesFr } from "./states.fr.js";
 
 export const fr: Translation = {
@@ -347,5 +348,6 @@ export const fr: Translation = {
   ...labelsFr,
   ...platformFr,
   ...referenceFr,
+  ...spendCapFr,
   ...statesFr,
 };

@@ -87,6 +87,7 @@ const fields = {
   changePolicy: "Plan change policy",
   pastDueAfterDays: "Past due after (days)",
   cancelAfterDays: "Canceled after (days)",
+  spendCap: "Spending cap",
   cancelAtPeriodEnd: "Ends at period end",
   continueAfterTrial: "Continues after the trial",
   dunningStage: "Dunning step",

@@ -79,6 +79,7 @@ const fields = {
   changePolicy: "Règle de changement d'offre",
   pastDueAfterDays: "En retard après (jours)",
   cancelAfterDays: "Résilié après (jours)",
+  spendCap: "Plafond de dépenses",
   cancelAtPeriodEnd: "Se termine en fin de période",
   continueAfterTrial: "Continue après l'essai",
   dunningStage: "Étape de relance",

@@ -2,9 +2,10 @@
 // whole app follows it as soon as it is saved) and compliance (retention periods, privacy of the audit
 // log and its exports). Each section is validated by the contracts' UpdateSettingsInput; a number typed out
 // of range stays as typed, with an error, never rewritten. Unsaved changes survive the end of the session.
+// A fourth section, for admins who manage subscriptions, sets the spending cap (usage.spendCap, decision 44).
 import { Button, NumberInput, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import { UpdateSettingsInput, type Settings } from "@tenancy/contracts";
+import { currencyDigits, SetSpendCapInput, UpdateSettingsInput, type Settings } from "@tenancy/contracts";
 import { FormActions, FormSection, notifySuccess, PageHeader, PageLoader } from "@tenancy/ui";
 import { useMemo, useRef, useState } from "react";
 import { useKeepDraft } from "../../app/drafts.js";
@@ -15,7 +16,7 @@ import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { countryDefaults, dateFormatOptions, languageOptions, numberFormatOptions } from "../../app/locale-options.js";
 import { CountrySelect, CurrencySelect, TimeZoneSelect } from "../../app/reference-selects.js";
 import { usePageTitle } from "../../app/page-title.js";
-import { useRefreshMe, useSignedInMe } from "../../app/session.js";
+import { useCan, useRefreshMe, useSignedInMe } from "../../app/session.js";
 import { ErrorState } from "../../app/states.js";
 import { trpc, type RouterInputs } from "../../app/trpc.js";
 import { zodResolver, type FormErrors } from "../../app/zod-form.js";
@@ -71,6 +72,7 @@ function SettingsSections({ settings }: { settings: Settings }) {
       <GeneralSection settings={settings} onCountryPicked={onCountryPicked} />
       <LocalizationSection form={localization} chosen={chosen.current} proposedFor={proposedFor} />
       <ComplianceSection settings={settings} />
+      <SpendCapSection />
     </Stack>
   );
 }
@@ -281,6 +283,72 @@ function ComplianceSection({ settings }: { settings: Settings }) {
             {...form.getInputProps(`compliance.${field}`)}
           />
         ))}
+      </FormSection>
+    </form>
+  );
+}
+
+interface SpendCapValues {
+  /** In major units of the cap's currency (500.00), as typed; "" for no cap. */
+  cap: number | "";
+}
+
+const toMinor = (cap: number | "", currency: string) => (cap === "" ? null : Math.round(cap * 10 ** currencyDigits(currency)));
+const toMajor = (cap: number | null, currency: string): number | "" => (cap === null ? "" : cap / 10 ** currencyDigits(currency));
+
+/** The spending cap: shown to those who manage subscriptions (who alone may change it). */
+function SpendCapSection() {
+  const can = useCan();
+  if (!can("subscriptions.manage") || !can("billing.read")) return null;
+  return <SpendCapLoader />;
+}
+
+function SpendCapLoader() {
+  const query = trpc.usage.spendCap.get.useQuery();
+  if (query.isPending) return <PageLoader />;
+  if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return <SpendCapForm key={`${query.data.cap}-${query.data.currency}`} cap={query.data.cap} currency={query.data.currency} spend={query.data.spend} />;
+}
+
+function SpendCapForm({ cap, currency, spend }: { cap: number | null; currency: string; spend: number }) {
+  const { t, fmt } = useI18n();
+  const feedback = useFeedback();
+  const utils = trpc.useUtils();
+  const toInput = (values: SpendCapValues) => ({ cap: toMinor(values.cap, currency), currency });
+  const form = useForm<SpendCapValues>({ initialValues: { cap: toMajor(cap, currency) }, validate: zodResolver<SpendCapValues>(SetSpendCapInput, toInput) });
+  const save = trpc.usage.spendCap.set.useMutation({
+    onSuccess: (updated) => {
+      utils.usage.spendCap.get.setData(undefined, updated);
+      feedback.success(t(updated.cap === null ? "spendCap.removed" : "spendCap.saved"));
+    },
+    onError: (error) => feedback.error(error, form),
+  });
+  const digits = currencyDigits(currency);
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(toInput(values)))} noValidate>
+      <FormSection
+        title={t("spendCap.title")}
+        description={t("spendCap.description")}
+        footer={
+          <Stack gap="xs" mt="md">
+            <Text size="sm" data-testid="spend-cap-status">
+              {cap === null ? t("spendCap.none") : t("spendCap.current", { cap: fmt.money(cap, currency) })} {t("spendCap.spent", { spend: fmt.money(spend, currency) })}
+            </Text>
+            <SaveButton form={form} saving={save.isPending} />
+          </Stack>
+        }
+      >
+        <NumberInput
+          label={t("spendCap.field")}
+          description={t("spendCap.fieldHint", { currency: fmt.currencyName(currency) })}
+          suffix={` ${currency}`}
+          min={0}
+          clampBehavior="none"
+          decimalScale={digits}
+          allowDecimal={digits > 0}
+          allowNegative={false}
+          {...form.getInputProps("cap")}
+        />
       </FormSection>
     </form>
   );

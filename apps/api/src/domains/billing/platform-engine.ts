@@ -4,9 +4,9 @@
 // and the tenant's own requests wait for it, then see its lockVersion changed); a period's line carries a
 // unique key, so even a bug cannot invoice a period twice; invoice numbers come from a per-year counter row
 // locked in the issuing transaction, so a rolled-back invoice gives its number back and numbers have no gaps.
-import type { ChargeLine } from "@tenancy/contracts";
+import type { ChargeLine, EventType } from "@tenancy/contracts";
 import { uuidv7, type Prisma } from "@tenancy/db";
-import { record } from "../../lib/record.js";
+import { pending, record, recordAll, type RecordInput } from "../../lib/record.js";
 import type { Scope } from "../../lib/scope.js";
 import { findPlan, newestVersion, termsOf, type CatalogReader } from "../subscriptions/offer.js";
 import { DAY_MS, firstPeriod, nextPeriod } from "../subscriptions/period.js";
@@ -50,7 +50,43 @@ export async function billingSettings(db: Pick<Tx, "billingSettings">): Promise<
 const iso = (date: Date) => date.toISOString();
 const ref = (sub: Pick<Row, "id" | "moduleKey" | "planId">) => ({ subscriptionId: sub.id, moduleKey: sub.moduleKey, planId: sub.planId });
 const target = (sub: Pick<Row, "id" | "moduleKey">) => ({ type: "subscription" as const, id: sub.id, name: sub.moduleKey });
-const catalogOf = (tx: Tx): CatalogReader => ({ module: tx.module, plan: tx.plan }) as unknown as CatalogReader;
+
+/**
+ * The catalog as one batch reads it: each distinct read is made once per batch (the 50 subscriptions of a
+ * batch mostly share a handful of plans), so renewing costs no catalog query per subscription. A batch sees
+ * the catalog as of its first read of each row, which is what one transaction would see anyway for rows it
+ * had already read.
+ */
+function batchCatalog(tx: Tx): CatalogReader {
+  const cache = new Map<string, Promise<unknown>>();
+  const memo =
+    <A extends object>(name: string, read: (args: A) => Promise<unknown>) =>
+    (args: A) => {
+      const key = `${name}:${JSON.stringify(args)}`;
+      let hit = cache.get(key);
+      if (!hit) {
+        hit = read(args);
+        // A failed read is not remembered: the savepoint rolls back and the next subscription asks again.
+        hit.catch(() => cache.delete(key));
+        cache.set(key, hit);
+      }
+      return hit;
+    };
+  return {
+    plan: {
+      findUnique: memo("plan.findUnique", (args: Prisma.PlanFindUniqueArgs) => tx.plan.findUnique(args)),
+      findFirst: memo("plan.findFirst", (args: Prisma.PlanFindFirstArgs) => tx.plan.findFirst(args)),
+      findMany: (args: Prisma.PlanFindManyArgs) => tx.plan.findMany(args),
+      count: (args: Prisma.PlanCountArgs) => tx.plan.count(args),
+    },
+    module: {
+      findUnique: memo("module.findUnique", (args: Prisma.ModuleFindUniqueArgs) => tx.module.findUnique(args)),
+      findFirst: (args: Prisma.ModuleFindFirstArgs) => tx.module.findFirst(args),
+      findMany: (args: Prisma.ModuleFindManyArgs) => tx.module.findMany(args),
+      count: (args: Prisma.ModuleCountArgs) => tx.module.count(args),
+    },
+  } as unknown as CatalogReader;
+}
 
 // ---- Invoices ------------------------------------------------------------------------------------------
 
@@ -70,7 +106,16 @@ async function nextInvoiceNumber(tx: Tx, year: number): Promise<{ number: string
  * when there is nothing to collect). Credits beyond the charges are carried to the next invoice. Its period
  * lines go to the subscription's month rows now (one UPSERT), its totals to `rollup` (written by the batch).
  */
-export async function issueInvoice(tx: Tx, scope: Scope, sub: Row, lines: ChargeLine[], now: Date, settings: BillingSettings, rollup: Rollup): Promise<IssuedInvoice> {
+export async function issueInvoice(
+  tx: Tx,
+  sub: Row,
+  lines: ChargeLine[],
+  now: Date,
+  settings: BillingSettings,
+  /** Where its `invoice.issued` record goes; the caller writes them (recordAll). */
+  records: RecordInput<EventType>[],
+  rollup: Rollup,
+): Promise<IssuedInvoice> {
   const id = uuidv7(now.getTime());
   const all = [...lines];
   let subtotal = sum(all.map((l) => l.amount));
@@ -130,41 +175,67 @@ export async function issueInvoice(tx: Tx, scope: Scope, sub: Row, lines: Charge
   rollup.invoice(null, { status, currency: sub.currency, total, issuedAt: now, paidAt: status === "paid" ? now : null, voidedAt: null });
   await coverMonths(tx, rollup, sub.id, all, 1);
   const invoice = { invoiceId: id, number, subscriptionId: sub.id, total, currency: sub.currency };
-  await record(tx, scope, {
+  records.push(pending({
     type: "invoice.issued",
     tenantId: sub.tenantId,
     target: { type: "invoice", id, name: number },
     changes: { number, status, total, currency: sub.currency, lines: all.length },
     payload: { ...invoice, status },
-  });
+  }));
   return { id, tenantId: sub.tenantId, number, status: status as "open" | "paid", total, currency: sub.currency };
 }
 
 // ---- Subscriptions -------------------------------------------------------------------------------------
 
 const seatsOf = (tx: Tx, sub: Row) => tx.user.count({ where: { ...seatHoldersWhere(sub.moduleKey), tenantId: sub.tenantId } });
+/** Units billed for a period: the seats counted now on per-user plans (one query), else 1 (none). */
+const quantityOf = async (tx: Tx, sub: Row, terms: Parameters<typeof quantityFor>[0]) => quantityFor(terms, terms.pricingModel === "per_user" ? await seatsOf(tx, sub) : 0);
 
 /** The plan a subscription continues on at a boundary: the newest version of its (or its scheduled) plan. */
-async function continuation(tx: Tx, sub: Row) {
-  const catalog = catalogOf(tx);
+async function continuation(catalog: CatalogReader, sub: Row) {
   const base = await findPlan(catalog, sub.pendingPlanId ?? sub.planId);
   const newest = await newestVersion(catalog, base);
-  const module = await tx.module.findUniqueOrThrow({ where: { key: sub.moduleKey }, select: { status: true } });
+  const module = await catalog.module.findUnique({ where: { key: sub.moduleKey }, select: { status: true } });
+  if (!module) throw new Error(`module ${sub.moduleKey} of subscription ${sub.id} not found`);
   if (newest.status === "retired" || module.status === "retired") return null;
   // A newest version without the subscription's currency: stay on the version that has it.
   const plan = termsOf(newest, sub.currency) ? newest : termsOf(base, sub.currency) ? base : null;
   return plan ? { plan, terms: termsOf(plan, sub.currency)! } : null;
 }
 
-async function currentLine(tx: Tx, sub: Row): Promise<ChargeLine> {
-  const terms = termsOf(await findPlan(catalogOf(tx), sub.planId), sub.currency)!;
+async function currentLine(catalog: CatalogReader, sub: Row): Promise<ChargeLine> {
+  const terms = termsOf(await findPlan(catalog, sub.planId), sub.currency)!;
   return periodLine(terms, sub.quantity, { start: sub.currentPeriodStart, end: sub.currentPeriodEnd });
 }
 
 /** Brings one claimed subscription up to `now`: invoices, trial end, renewals, end. Returns what it issued. */
-async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: BillingSettings, rollup: Rollup): Promise<IssuedInvoice[]> {
-  const read = await tx.subscription.findUniqueOrThrow({ where: { id }, select: { ...SUBSCRIPTION_SELECT, tenantId: true } });
+type PendingRow = Awaited<ReturnType<Tx["pendingCharge"]["findMany"]>>[number];
+const PENDING_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+
+async function advance(
+  tx: Tx,
+  scope: Scope,
+  read: Row,
+  now: Date,
+  settings: BillingSettings,
+  catalog: CatalogReader,
+  /** Its pending charges as the batch read them (once, for all its rows); later reads go to the database. */
+  prefetched: PendingRow[],
+  rollup: Rollup,
+): Promise<IssuedInvoice[]> {
+  let firstPending: PendingRow[] | null = prefetched;
+  const pendingOf = async () => {
+    if (firstPending) {
+      const rows = firstPending;
+      firstPending = null;
+      return rows;
+    }
+    return tx.pendingCharge.findMany({ where: { tenantId: sub.tenantId, subscriptionId: sub.id }, orderBy: PENDING_ORDER });
+  };
+  const id = read.id;
   const sub: Row = { ...read };
+  // Its audit entries and events, written together at the end (two statements instead of two each).
+  const records: RecordInput<EventType>[] = [];
   const issued: IssuedInvoice[] = [];
   for (let step = 0; step < MAX_STEPS; step++) {
     const ended = sub.currentPeriodEnd.getTime() <= now.getTime();
@@ -172,14 +243,14 @@ async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: Bi
       // The current period, if not invoiced yet, with what is pending; pending charges alone only while the
       // period runs (after its end they go on the next period's invoice).
       const periodDue = sub.invoicedPeriodStart?.getTime() !== sub.currentPeriodStart.getTime();
-      const pending = periodDue || !ended ? await tx.pendingCharge.findMany({ where: { tenantId: sub.tenantId, subscriptionId: sub.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }) : [];
+      const pending = periodDue || !ended ? await pendingOf() : [];
       if (periodDue || pending.length > 0) {
         const lines: ChargeLine[] = [
-          ...(periodDue ? [await currentLine(tx, sub)] : []),
+          ...(periodDue ? [await currentLine(catalog, sub)] : []),
           ...pending.map(({ kind, planId, description, quantity, unitAmount, amount, periodStart, periodEnd }) => ({ kind, planId, description, quantity, unitAmount, amount, periodStart, periodEnd })),
         ];
-        await tx.pendingCharge.deleteMany({ where: { id: { in: pending.map((p) => p.id) } } });
-        issued.push(await issueInvoice(tx, scope, sub, lines, now, settings, rollup));
+        if (pending.length > 0) await tx.pendingCharge.deleteMany({ where: { id: { in: pending.map((p) => p.id) } } });
+        issued.push(await issueInvoice(tx, sub, lines, now, settings, records, rollup));
         sub.invoicedPeriodStart = sub.currentPeriodStart;
       }
     }
@@ -187,18 +258,18 @@ async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: Bi
 
     const boundary = sub.currentPeriodEnd;
     if (sub.status === "trialing") {
-      const next = sub.continueAfterTrial ? await continuation(tx, sub) : null;
+      const next = sub.continueAfterTrial ? await continuation(catalog, sub) : null;
       if (!next) {
         sub.status = transition(sub.status, "expire_trial");
         sub.endedAt = boundary;
         sub.endReason = sub.continueAfterTrial ? "retired" : "trial_ended";
-        await record(tx, scope, {
+        records.push(pending({
           type: "subscription.trial_expired",
           tenantId: sub.tenantId,
           target: target(sub),
           changes: { status: { from: "trialing", to: sub.status } },
           payload: { ...ref(sub), reason: sub.endReason },
-        });
+        }));
         break;
       }
       const period = firstPeriod(boundary, next.terms.interval);
@@ -209,35 +280,35 @@ async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: Bi
         billingAnchor: boundary,
         currentPeriodStart: period.start,
         currentPeriodEnd: period.end,
-        quantity: quantityFor(next.terms, await seatsOf(tx, sub)),
+        quantity: await quantityOf(tx, sub, next.terms),
       });
-      await record(tx, scope, {
+      records.push(pending({
         type: "subscription.trial_converted",
         tenantId: sub.tenantId,
         target: target(sub),
         changes: { status: { from: "trialing", to: sub.status }, planId: next.plan.id, periodEnd: iso(period.end) },
         payload: { ...ref(sub), periodEnd: iso(period.end) },
-      });
+      }));
       continue;
     }
 
-    const next = sub.cancelAtPeriodEnd ? null : await continuation(tx, sub);
+    const next = sub.cancelAtPeriodEnd ? null : await continuation(catalog, sub);
     if (!next) {
       const from = sub.status;
       sub.status = transition(sub.status, "end_at_period_end");
       sub.endedAt = boundary;
       sub.endReason = sub.cancelAtPeriodEnd ? "canceled" : "retired";
-      await record(tx, scope, {
+      records.push(pending({
         type: "subscription.ended",
         tenantId: sub.tenantId,
         target: target(sub),
         changes: { status: { from, to: sub.status }, reason: sub.endReason },
         payload: { ...ref(sub), reason: sub.endReason as "canceled" | "retired" },
-      });
+      }));
       break;
     }
     const fromPlanId = sub.planId;
-    const current = await findPlan(catalogOf(tx), sub.planId);
+    const current = await findPlan(catalog, sub.planId);
     const newCycle = current.interval !== next.terms.interval;
     const period = newCycle ? firstPeriod(boundary, next.terms.interval) : nextPeriod(sub.billingAnchor, next.terms.interval, boundary);
     sub.status = transition(sub.status, "renew");
@@ -247,16 +318,17 @@ async function advance(tx: Tx, scope: Scope, id: string, now: Date, settings: Bi
       billingAnchor: newCycle ? boundary : sub.billingAnchor,
       currentPeriodStart: period.start,
       currentPeriodEnd: period.end,
-      quantity: quantityFor(next.terms, await seatsOf(tx, sub)),
+      quantity: await quantityOf(tx, sub, next.terms),
     });
-    await record(tx, scope, {
+    records.push(pending({
       type: "subscription.renewed",
       tenantId: sub.tenantId,
       target: target(sub),
       changes: { planId: { from: fromPlanId, to: sub.planId }, periodStart: iso(period.start), periodEnd: iso(period.end), quantity: sub.quantity },
       payload: { ...ref(sub), fromPlanId, periodStart: iso(period.start), periodEnd: iso(period.end), quantity: sub.quantity },
-    });
+    }));
   }
+  await recordAll(tx, scope, records);
   const { count } = await tx.subscription.updateMany({
     where: { id, lockVersion: read.lockVersion },
     data: {
@@ -297,12 +369,20 @@ export async function billDueSubscriptions(scope: Scope, { batchSize = 50 } = {}
     const claimed = await tx.$queryRawUnsafe<{ id: string }[]>(CLAIM_DUE_SUBSCRIPTIONS, now, batchSize);
     const settings = await billingSettings(tx);
     const issued: IssuedInvoice[] = [];
+    // The claimed rows are locked by this transaction: read them all at once, then work on each.
+    const rows = new Map(
+      (await tx.subscription.findMany({ where: { id: { in: claimed.map((c) => c.id) } }, select: { ...SUBSCRIPTION_SELECT, tenantId: true } })).map((r) => [r.id, r]),
+    );
+    const catalog = batchCatalog(tx);
     const rollup = new Rollup();
+    const pendingCharges = await tx.pendingCharge.findMany({ where: { subscriptionId: { in: claimed.map((c) => c.id) } }, orderBy: PENDING_ORDER });
     for (const { id } of claimed) {
       await tx.$executeRawUnsafe("SAVEPOINT billing_subscription");
       try {
+        const row = rows.get(id);
+        if (!row) throw new Error(`claimed subscription ${id} not found`);
         const own = new Rollup();
-        issued.push(...(await advance(tx, scope, id, now, settings, own)));
+        issued.push(...(await advance(tx, scope, row, now, settings, catalog, pendingCharges.filter((p) => p.subscriptionId === id), own)));
         await tx.$executeRawUnsafe("RELEASE SAVEPOINT billing_subscription");
         rollup.merge(own);
       } catch (err) {

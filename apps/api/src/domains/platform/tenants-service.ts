@@ -71,15 +71,17 @@ export async function list(scope: Scope, input: z.infer<typeof ListTenantsInput>
 
 export async function get(scope: Scope, tenantId: string) {
   const tenant = await findTenant(scope, tenantId);
-  const [admins, userCount] = await Promise.all([
+  const [admins, userCount, cap] = await Promise.all([
     scope.prisma.user.findMany({
       where: { tenantId, roles: { some: { role: { key: TENANT_ADMIN_ROLE_KEY } } } },
       orderBy: { createdAt: "asc" },
       select: ADMIN_SELECT,
     }),
     scope.prisma.user.count({ where: { tenantId } }),
+    scope.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { spendCap: true, spendCapCurrency: true } }),
   ]);
-  return { ...tenant, admins, userCount };
+  const spendCap = cap.spendCap !== null && cap.spendCapCurrency ? { cap: cap.spendCap, currency: cap.spendCapCurrency } : null;
+  return { ...tenant, admins, userCount, spendCap };
 }
 
 export async function create(scope: Scope, input: z.infer<typeof CreateTenantInput>) {

@@ -1,13 +1,15 @@
 // The usage increment other domains call where usage happens, inside their own transaction: it counts one
 // metric of a module for the current period and enforces the plan's limit, so an action over the limit is
 // refused with everything it wrote (the increment included). Events at 80% and 100% of a limit. Usage of a
-// module that is not open (not subscribed, ended or deactivated) is not counted.
+// module that is not open (not subscribed, ended or deactivated) is not counted. Once the month's spend
+// reaches the tenant's spending cap, counted usage is refused too (spend-cap.ts).
 import type { TenantTx } from "@tenancy/db";
 import { AppError } from "../../lib/app-error.js";
 import { record } from "../../lib/record.js";
 import type { Acting } from "../../lib/scope.js";
 import { moduleMetrics, planLimits } from "../modules/catalog.js";
 import { isLive } from "../subscriptions/state.js";
+import { checkSpendCap } from "./spend-cap.js";
 
 export const THRESHOLDS = [80, 100] as const;
 /** The period of metrics that never reset. */
@@ -37,6 +39,7 @@ export async function incrementUsage(tx: TenantTx, scope: Acting, input: { modul
   if (!declared) throw new AppError("INTERNAL", `The module "${moduleKey}" declares no metric "${metric}".`);
   const periodStart = declared.resets === "monthly" ? monthStart(scope.clock.now()) : NO_PERIOD;
   const limit = planLimits(plan)[metric] ?? null;
+  await checkSpendCap(tx, scope.clock.now(), { moduleKey, metric });
 
   const value = await add(tx, { moduleKey, metric, periodStart }, by);
   const before = value - by;

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "tenants" ADD COLUMN     "spendCap" INTEGER,
+ADD COLUMN     "spendCapCurrency" TEXT;
+
