@@ -12,6 +12,9 @@ import { inputsHash, writeStamp } from "../../scripts/build-stamps.mjs";
 const api = "http://127.0.0.1:3000";
 
 const VENDOR_CHUNKS: Record<string, RegExp> = {
+  // First: @mantine/charts would otherwise match the mantine chunk, loaded by every page. Only the
+  // analytics page (loaded when opened) needs charts.
+  charts: /\/node_modules\/(@mantine\/charts|recharts|d3-[a-z-]+|victory-vendor|decimal\.js-light|es-toolkit|@reduxjs|redux|redux-thunk|reselect|immer|react-redux|eventemitter3|internmap|tiny-invariant)\//,
   react: /\/node_modules\/(react|react-dom|react-router|scheduler|cookie|set-cookie-parser)\//,
   mantine: /\/node_modules\/(@mantine\/|@floating-ui\/|react-remove-scroll|react-style-singleton|use-callback-ref|use-sidecar|react-number-format|react-textarea-autosize|clsx\/|tslib\/|get-nonce\/|detect-node-es\/)/,
   data: /\/node_modules\/(@trpc\/|@tanstack\/|superjson\/|copy-anything\/|is-what\/|zod\/)/,

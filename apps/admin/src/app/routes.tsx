@@ -3,22 +3,18 @@
 // The loaders only start queries (`auth.me` for every page, and a page's first data) so both travel
 // together rather than one after the other (prefetch.ts); they never delay a page.
 import { PageLoader } from "@tenancy/ui";
+import type { ComponentType } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import { ChangePasswordPage } from "../features/auth/change-password-page.js";
 import { LoginPage } from "../features/auth/login-page.js";
 import { AuditPage } from "../features/audit/audit-page.js";
 import { AdminsPage } from "../features/platform/admins-page.js";
-import { PlatformAnalyticsPage } from "../features/analytics/platform-analytics-page.js";
 import { PlatformAuditPage } from "../features/platform/audit-page.js";
 import { PlatformProfilePage } from "../features/platform/profile-page.js";
 import { TenantCreatePage } from "../features/platform/tenant-create-page.js";
 import { TenantDetailPage } from "../features/platform/tenant-detail-page.js";
 import { TenantsPage } from "../features/platform/tenants-page.js";
 import { DashboardPage } from "../features/tenant/dashboard-page.js";
-import { InvoicePage } from "../features/billing/invoice-page.js";
-import { InvoicesPage } from "../features/billing/invoices-page.js";
-import { MarketplacePage } from "../features/billing/marketplace-page.js";
-import { SubscriptionsPage } from "../features/billing/subscriptions-page.js";
 import { IntegrationsPage } from "../features/integrations/integrations-page.js";
 import { RolesPage } from "../features/roles/roles-page.js";
 import { SettingsPage } from "../features/settings/settings-page.js";
@@ -30,6 +26,25 @@ import { homePath } from "./navigation.js";
 import { prefetch, sessionLoader } from "./prefetch.js";
 import { RequireKind, RequireModule, RequirePermission, RequireSession, useSignedInMe } from "./session.js";
 import { NotFoundPage } from "./states.js";
+
+/**
+ * A billing page, loaded when first opened (its code is not part of the sign-in load), behind billing.read;
+ * its route's loader starts its data at the same time.
+ */
+function billingPage(load: () => Promise<ComponentType>) {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return {
+        Component: () => (
+          <RequirePermission permission="billing.read">
+            <Page />
+          </RequirePermission>
+        ),
+      };
+    },
+  };
+}
 
 function Home() {
   return <Navigate to={homePath(useSignedInMe())} replace />;
@@ -67,7 +82,7 @@ export const router = createBrowserRouter([
               { path: "invoices", loader: prefetch.platformInvoices, lazy: async () => ({ Component: (await import("../features/catalog/invoices-page.js")).InvoicesPage }) },
               { path: "admins", loader: prefetch.admins, element: <AdminsPage /> },
               { path: "audit", loader: prefetch.platformAudit, element: <PlatformAuditPage /> },
-              { path: "analytics", loader: prefetch.platformAnalytics, element: <PlatformAnalyticsPage /> },
+              { path: "analytics", loader: prefetch.platformAnalytics, lazy: async () => ({ Component: (await import("../features/analytics/platform-analytics-page.js")).PlatformAnalyticsPage }) },
               { path: "profile", loader: prefetch.platformProfile, element: <PlatformProfilePage /> },
               { path: "*", element: <NotFoundPage /> },
             ],
@@ -86,10 +101,10 @@ export const router = createBrowserRouter([
               { path: "roles", loader: prefetch.roles, element: <RequirePermission permission="roles.manage"><RolesPage /></RequirePermission> },
               { path: "audit", loader: prefetch.audit, element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
               { path: "settings", loader: prefetch.settings, element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
-              { path: "marketplace", loader: prefetch.marketplace, element: <RequirePermission permission="billing.read"><MarketplacePage /></RequirePermission> },
-              { path: "subscriptions", loader: prefetch.subscriptions, element: <RequirePermission permission="billing.read"><SubscriptionsPage /></RequirePermission> },
-              { path: "invoices", loader: prefetch.invoices, element: <RequirePermission permission="billing.read"><InvoicesPage /></RequirePermission> },
-              { path: "invoices/:invoiceId", loader: prefetch.invoice, element: <RequirePermission permission="billing.read"><InvoicePage /></RequirePermission> },
+              { path: "marketplace", loader: prefetch.marketplace, ...billingPage(async () => (await import("../features/billing/marketplace-page.js")).MarketplacePage) },
+              { path: "subscriptions", loader: prefetch.subscriptions, ...billingPage(async () => (await import("../features/billing/subscriptions-page.js")).SubscriptionsPage) },
+              { path: "invoices", loader: prefetch.invoices, ...billingPage(async () => (await import("../features/billing/invoices-page.js")).InvoicesPage) },
+              { path: "invoices/:invoiceId", loader: prefetch.invoice, ...billingPage(async () => (await import("../features/billing/invoice-page.js")).InvoicePage) },
               {
                 path: "integrations",
                 element: (
