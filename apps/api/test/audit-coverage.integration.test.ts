@@ -191,6 +191,11 @@ const FACTORIES: Record<string, Factory> = {
     return asTenantAdmin(t, { roleId: role.id });
   },
   "settings.update": async (h) => asTenantAdmin(await tenant(h), { localization: { dateFormat: "yyyy-MM-dd" }, compliance: { auditRetentionDays: 400 } }),
+  "usage.spendCap.set": async (h) => {
+    const t = await tenant(h);
+    const { currency } = await t.client.usage.spendCap.get();
+    return asTenantAdmin(t, { cap: 50_000, currency });
+  },
   "subscriptions.startTrial": async (h) => {
     const { t, m } = await subscriber(h, "none");
     return asTenantAdmin(t, { planId: m.plans.pro, continueAfterTrial: true });
