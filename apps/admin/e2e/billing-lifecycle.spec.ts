@@ -3,8 +3,8 @@
 // month's spend refuses the Integrations module's metered call (SPEND_CAP_REACHED, on its page and over
 // HTTP); a paid subscription is canceled at its period's end (the card says when, in the workspace's time
 // zone), resumed, canceled again and ends with its module when the period is over; monthly billing switches
-// to annual after a preview that the next invoice bills line for line, and back to monthly at the annual
-// period's end; a trial started without continuing is continued from the subscriptions page and becomes a
+// to annual at the period's end after a preview that the next invoice bills line for line, and back to
+// monthly at the annual period's end; dunning is given a year's grace so only the period's end ends one; a trial started without continuing is continued from the subscriptions page and becomes a
 // paid, invoiced subscription when it ends. Catalog, tenant and paid subscriptions are set up over HTTP.
 import type { Browser, Page } from "playwright-core";
 import { SPEND_CAP_MAX } from "@tenancy/contracts";
