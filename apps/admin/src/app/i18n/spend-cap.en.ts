@@ -9,5 +9,6 @@ export const spendCapEn = {
   "spendCap.none": "No cap: metered usage is never refused for spend.",
   "spendCap.saved": "Spending cap saved.",
   "spendCap.removed": "Spending cap removed.",
+  "spendCap.tooLarge": "The spending cap cannot be more than {maximum}.",
   "event.usage.spend_cap_changed": "A tenant admin set, changed or removed the workspace's spending cap.",
 } as const;

@@ -13,5 +13,6 @@ export const spendCapFr: Section<typeof spendCapEn> = {
   "spendCap.none": "Aucun plafond : l'utilisation mesurée n'est jamais refusée pour cause de dépenses.",
   "spendCap.saved": "Plafond de dépenses enregistré.",
   "spendCap.removed": "Plafond de dépenses supprimé.",
+  "spendCap.tooLarge": "Le plafond de dépenses ne peut pas dépasser {maximum}.",
   "event.usage.spend_cap_changed": "Un administrateur a fixé, modifié ou supprimé le plafond de dépenses de l'espace de travail.",
 };

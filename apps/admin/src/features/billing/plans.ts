@@ -15,3 +15,9 @@ export function planLookup(language: string, ...lists: readonly (readonly Named[
 export function localized(text: { en: string; fr: string }, language: string): string {
   return language.startsWith("fr") ? text.fr : text.en;
 }
+
+/**
+ * Whether the subscription's plan or billing interval can change now: in a trial or active, not with an
+ * overdue invoice (the API's state table refuses it; the page offers no action the API always refuses).
+ */
+export const canChangePlan = (status: string): boolean => status === "trialing" || status === "active";

@@ -13,7 +13,7 @@ import { useCan } from "../../app/session.js";
 import { ErrorState } from "../../app/states.js";
 import { trpc, type RouterOutputs } from "../../app/trpc.js";
 import { priceText } from "./billing-text.js";
-import { localized, planLookup } from "./plans.js";
+import { canChangePlan, localized, planLookup } from "./plans.js";
 import { PreviewDialog } from "./preview-dialog.js";
 import { SubscriptionStatusBadge } from "./status-badges.js";
 
@@ -79,7 +79,8 @@ function SubscriptionCard({ subscription: s, offered }: { subscription: Subscrip
   const renews = live && (trialing ? s.continueAfterTrial : !s.cancelAtPeriodEnd);
   const endsAt = trialing ? (s.trialEnd ?? s.currentPeriodEnd) : s.currentPeriodEnd;
   const otherInterval = s.plan.interval === "monthly" ? "annual" : "monthly";
-  const canSwitch = !trialing && offered.some((plan) => plan.code === s.plan.code && plan.interval === otherInterval && plan.price !== null);
+  const changeable = canChangePlan(s.status);
+  const canSwitch = changeable && !trialing && offered.some((plan) => plan.code === s.plan.code && plan.interval === otherInterval && plan.price !== null);
   const otherPlans = offered.filter((plan) => plan.price !== null && !(plan.code === s.plan.code && plan.interval === s.plan.interval));
   const manage = can("subscriptions.manage");
 
@@ -156,7 +157,7 @@ function SubscriptionCard({ subscription: s, offered }: { subscription: Subscrip
                 {t("subscriptions.subscribeAgain")}
               </Button>
             )}
-            {live && otherPlans.length > 0 && (
+            {changeable && otherPlans.length > 0 && (
               <Button variant="default" onClick={() => setDialog("changePlan")}>
                 {t("subscriptions.changePlan")}
               </Button>

@@ -21,7 +21,7 @@ import { ErrorState } from "../../app/states.js";
 import { trpc, type RouterInputs } from "../../app/trpc.js";
 import { zodResolver, type FormErrors } from "../../app/zod-form.js";
 import {
-  complianceValues, generalValues, localizationValues, RETENTION_FIELDS, RETENTION_MAX_DAYS, retentionProblems, toComplianceInput, type ComplianceValues, type GeneralValues,
+  complianceValues, generalValues, spendCapAboveMax, spendCapToMinor, localizationValues, RETENTION_FIELDS, RETENTION_MAX_DAYS, retentionProblems, toComplianceInput, type ComplianceValues, type GeneralValues,
   type LocalizationValues,
 } from "./settings-values.js";
 
@@ -293,7 +293,6 @@ interface SpendCapValues {
   cap: number | "";
 }
 
-const toMinor = (cap: number | "", currency: string) => (cap === "" ? null : Math.round(cap * 10 ** currencyDigits(currency)));
 const toMajor = (cap: number | null, currency: string): number | "" => (cap === null ? "" : cap / 10 ** currencyDigits(currency));
 
 /** The spending cap: shown to those who manage subscriptions (who alone may change it). */
@@ -314,8 +313,15 @@ function SpendCapForm({ cap, currency, spend }: { cap: number | null; currency: 
   const { t, fmt } = useI18n();
   const feedback = useFeedback();
   const utils = trpc.useUtils();
-  const toInput = (values: SpendCapValues) => ({ cap: toMinor(values.cap, currency), currency });
-  const form = useForm<SpendCapValues>({ initialValues: { cap: toMajor(cap, currency) }, validate: zodResolver<SpendCapValues>(SetSpendCapInput, toInput) });
+  const toInput = (values: SpendCapValues) => ({ cap: spendCapToMinor(values.cap, currency), currency });
+  const validateInput = zodResolver<SpendCapValues>(SetSpendCapInput, toInput);
+  const form = useForm<SpendCapValues>({
+    initialValues: { cap: toMajor(cap, currency) },
+    validate: (values) => {
+      const max = spendCapAboveMax(values.cap, currency);
+      return max === null ? validateInput(values) : { cap: t("spendCap.tooLarge", { maximum: fmt.money(max, currency) }) };
+    },
+  });
   const save = trpc.usage.spendCap.set.useMutation({
     onSuccess: (updated) => {
       utils.usage.spendCap.get.setData(undefined, updated);

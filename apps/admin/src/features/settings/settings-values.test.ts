@@ -1,7 +1,7 @@
-import { UpdateSettingsInput, type Settings } from "@tenancy/contracts";
+import { SPEND_CAP_MAX, UpdateSettingsInput, type Settings } from "@tenancy/contracts";
 import { describe, expect, it } from "vitest";
 import { zodResolver } from "../../app/zod-form.js";
-import { complianceValues, generalValues, localizationValues, retentionProblems, toComplianceInput } from "./settings-values.js";
+import { complianceValues, generalValues, localizationValues, retentionProblems, spendCapAboveMax, spendCapToMinor, toComplianceInput } from "./settings-values.js";
 
 const settings: Settings = {
   general: { name: "Acme", slug: "acme", legalName: null, contactEmail: "ops@acme.test", phone: null, addressLine: null, city: "Lyon", postalCode: null, country: "FR" },
@@ -44,5 +44,21 @@ describe("retention periods", () => {
 
   it("find nothing wrong at the limits", () => {
     expect(retentionProblems({ compliance: { ...settings.compliance, auditRetentionDays: 30, notificationRetentionDays: 7, deliveryLogRetentionDays: 3650 } })).toEqual([]);
+  });
+});
+
+describe("the spending cap", () => {
+  it("is typed in major units and sent in minor units", () => {
+    expect(spendCapToMinor(12.5, "EUR")).toBe(1250);
+    expect(spendCapToMinor(4500, "JPY")).toBe(4500);
+    expect(spendCapToMinor("", "EUR")).toBeNull();
+  });
+
+  it("above its largest value, names the largest in minor units so the form can word it as money", () => {
+    // 20,000,000.00 EUR is the largest; one cent more is refused, whatever the currency's digits.
+    expect(spendCapAboveMax(SPEND_CAP_MAX / 100, "EUR")).toBeNull();
+    expect(spendCapAboveMax(SPEND_CAP_MAX / 100 + 0.01, "EUR")).toBe(SPEND_CAP_MAX);
+    expect(spendCapAboveMax(SPEND_CAP_MAX + 1, "JPY")).toBe(SPEND_CAP_MAX);
+    expect(spendCapAboveMax("", "EUR")).toBeNull();
   });
 });

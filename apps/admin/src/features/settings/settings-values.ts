@@ -1,7 +1,7 @@
 // The settings forms' values, shaped like UpdateSettingsInput ({ general: {...} }, ...) so the contracts'
 // field paths ("compliance.auditRetentionDays") name the form's fields, for the browser's checks and the
 // server's alike.
-import type { Settings } from "@tenancy/contracts";
+import { currencyDigits, SPEND_CAP_MAX, type Settings } from "@tenancy/contracts";
 import type { PlainMessageKey } from "../../app/i18n/translate.js";
 import { pickerTimeZone } from "../../app/locale-options.js";
 import type { RouterInputs } from "../../app/trpc.js";
@@ -94,4 +94,20 @@ export function retentionProblems({ compliance }: ComplianceValues): RetentionPr
     else if (Number(value) > RETENTION_MAX_DAYS) problems.push({ field, kind: "aboveMax", max: RETENTION_MAX_DAYS });
   }
   return problems;
+}
+
+/** The spending cap as typed, in major units of its currency (12.50), or "" for no cap. */
+export type SpendCapTyped = number | "";
+
+/** The cap in integer minor units, as the API takes it (12.50 EUR is 1250), or null for no cap. */
+export const spendCapToMinor = (cap: SpendCapTyped, currency: string): number | null => (cap === "" ? null : Math.round(cap * 10 ** currencyDigits(currency)));
+
+/**
+ * The largest cap, in major units of the currency, when the typed cap is above it; else null. The field is
+ * typed in major units, so the contract's own message (a count of minor units) would name a limit a hundred
+ * times what the user can type: the form says it as an amount of money instead.
+ */
+export function spendCapAboveMax(cap: SpendCapTyped, currency: string): number | null {
+  const minor = spendCapToMinor(cap, currency);
+  return minor !== null && minor > SPEND_CAP_MAX ? SPEND_CAP_MAX : null;
 }
