@@ -512,9 +512,11 @@ const CLAIM_DUE_SUBSCRIPTIONS = `
 const RETRY_LATER_MS = 60 * 60 * 1000;
 
 /**
- * One batch: claims up to `batchSize` due subscriptions and brings each up to now, each in a savepoint, so a
- * subscription that fails rolls back alone (its invoice number included) and is retried later. The batch's
- * increments to the analytics rollup are written once, at its end (platform-rollup.ts).
+ * One batch: claims up to `batchSize` due subscriptions and brings them up to now, set-based in one savepoint
+ * (decision 0048); if that fails, or a subscription needs what only the per-subscription path does, the batch
+ * rolls back to it and runs again one subscription at a time, each in a savepoint, so a subscription that
+ * fails rolls back alone (its invoice number included) and is retried later. The batch's increments to the
+ * analytics rollup are written once, at its end (platform-rollup.ts).
  */
 export async function billDueSubscriptions(scope: Scope, { batchSize = 50 } = {}): Promise<{ claimed: number; issued: IssuedInvoice[] }> {
   const now = scope.clock.now();
