@@ -467,6 +467,25 @@ FROM unnest($1::uuid[], $2::int[], $3::text[], $4::uuid[], $5::uuid[], $6::int[]
 WHERE s.id = v.id AND s."lockVersion" = v."lockVersion"`;
 
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+const isoOf = (d: Date | string | null | undefined) => (d == null ? null : typeof d === "string" ? d : d.toISOString());
+
+const INSERT_INVOICES_SQL = `INSERT INTO invoices (id, "tenantId", "subscriptionId", number, year, sequence, status, currency, subtotal,
+  "taxRateBasisPoints", tax, total, "issuedAt", "dueAt", "paidAt", "nextDunningAt", "createdAt")
+SELECT id, "tenantId", "subscriptionId", number, year, sequence, status::"InvoiceStatus", currency, subtotal,
+  "taxRateBasisPoints", tax, total, "issuedAt", "dueAt", "paidAt", "nextDunningAt", "createdAt"
+FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[], $9::int[], $10::int[],
+  $11::int[], $12::int[], $13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::timestamptz[], $17::timestamptz[])
+  AS v(id, "tenantId", "subscriptionId", number, year, sequence, status, currency, subtotal, "taxRateBasisPoints", tax, total,
+  "issuedAt", "dueAt", "paidAt", "nextDunningAt", "createdAt")`;
+
+const INSERT_LINES_SQL = `INSERT INTO invoice_lines (id, "tenantId", "invoiceId", position, kind, "moduleKey", "planId", description, quantity,
+  "unitAmount", amount, "periodStart", "periodEnd", "periodKey")
+SELECT id, "tenantId", "invoiceId", position, kind::"ChargeKind", "moduleKey", "planId", description, quantity,
+  "unitAmount", amount, "periodStart", "periodEnd", "periodKey"
+FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::int[], $10::int[],
+  $11::int[], $12::timestamptz[], $13::timestamptz[], $14::text[])
+  AS v(id, "tenantId", "invoiceId", position, kind, "moduleKey", "planId", description, quantity, "unitAmount", amount,
+  "periodStart", "periodEnd", "periodKey")`;
 
 /** Writes a batch computed in memory; returns the rollup increments of its month rows. */
 async function writeBatch(tx: Tx, scope: Scope, batch: BatchWrites, now: Date, rollup: Rollup) {
@@ -475,8 +494,46 @@ async function writeBatch(tx: Tx, scope: Scope, batch: BatchWrites, now: Date, r
     // Numbered in the batch's order, as the per-subscription path would; the block rolls back with the batch.
     const numbers = await reserveInvoiceNumbers(tx, now.getUTCFullYear(), batch.invoices.length);
     batch.invoices.forEach((inv, i) => inv.setNumber(numbers[i]!));
-    await tx.invoice.createMany({ data: batch.invoices.map((i) => i.row) });
-    await tx.invoiceLine.createMany({ data: batch.invoices.flatMap((i) => i.lines) });
+    // Raw (as the claim): Prisma compiles a createMany's every row, about 1 ms of client CPU per invoice.
+    const inv = batch.invoices.map((i) => i.row);
+    await tx.$executeRawUnsafe(
+      INSERT_INVOICES_SQL,
+      inv.map((i) => i.id),
+      inv.map((i) => i.tenantId),
+      inv.map((i) => i.subscriptionId),
+      inv.map((i) => i.number),
+      inv.map((i) => i.year ?? null),
+      inv.map((i) => i.sequence),
+      inv.map((i) => i.status),
+      inv.map((i) => i.currency),
+      inv.map((i) => i.subtotal),
+      inv.map((i) => i.taxRateBasisPoints ?? 0),
+      inv.map((i) => i.tax),
+      inv.map((i) => i.total),
+      inv.map((i) => isoOf(i.issuedAt)),
+      inv.map((i) => isoOf(i.dueAt)),
+      inv.map((i) => isoOf(i.paidAt)),
+      inv.map((i) => isoOf(i.nextDunningAt)),
+      inv.map((i) => isoOf(i.createdAt)),
+    );
+    const lines = batch.invoices.flatMap((i) => i.lines);
+    await tx.$executeRawUnsafe(
+      INSERT_LINES_SQL,
+      lines.map((l) => l.id),
+      lines.map((l) => l.tenantId),
+      lines.map((l) => l.invoiceId),
+      lines.map((l) => l.position),
+      lines.map((l) => l.kind),
+      lines.map((l) => l.moduleKey),
+      lines.map((l) => l.planId ?? null),
+      lines.map((l) => l.description),
+      lines.map((l) => l.quantity),
+      lines.map((l) => l.unitAmount),
+      lines.map((l) => l.amount),
+      lines.map((l) => isoOf(l.periodStart)),
+      lines.map((l) => isoOf(l.periodEnd)),
+      lines.map((l) => l.periodKey ?? null),
+    );
   }
   await coverMonthsBatch(tx, rollup, batch.cover);
   await recordAll(tx, scope, batch.records);
