@@ -124,7 +124,8 @@ describe("tenant onboarding", () => {
     await page.getByRole("heading", { name: tenant.name }).waitFor();
     await page.getByText(fr["dashboard.welcome"].replace("{name}", tenantAdmin.name)).waitFor();
     await page.getByText(fr["dashboard.activeUsers"]).waitFor();
-    await page.getByText(fr["dashboard.moreComingTitle"]).waitFor();
+    // The tenant admin reads billing: the dashboard says no module is subscribed yet.
+    await page.getByText(fr["dashboard.billing.empty"]).waitFor();
     expect(await page.getByRole("link", { name: fr["nav.dashboard"] }).isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: fr["nav.logout"] }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
