@@ -3,7 +3,7 @@
 // and SIGHUP stop it gracefully with exit code 0 (also when they arrive while it is still starting: it
 // finishes starting, then stops), releasing the port and the data folder's lock.
 import { DataDirLockedError, openDatabase, pendingMigrations } from "@tenancy/db";
-import { pino } from "pino";
+import { destination, pino } from "pino";
 import { ensureFirstPlatformAdmin } from "./bootstrap.js";
 import { EnvError, loadEnv } from "./env.js";
 import { offsetClock, systemClock } from "./lib/clock.js";
@@ -49,7 +49,10 @@ async function main() {
     }
     throw error;
   }
-  const log = pino({ level: env.LOG_LEVEL, redact: ["req.headers.cookie", "req.headers.authorization"] });
+  // The logs' stream, asynchronous like pino's default; the start banner goes through it too (below), so it
+  // can never overtake a log line still being written.
+  const out = destination({ dest: 1, sync: false });
+  const log = pino({ level: env.LOG_LEVEL, redact: ["req.headers.cookie", "req.headers.authorization"] }, out);
   let db;
   try {
     db = env.DATABASE_URL
@@ -92,9 +95,9 @@ async function main() {
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
   const database = db.kind === "pglite" ? `embedded (PGlite) in ${env.DATA_DIR}` : "PostgreSQL";
   // After Fastify's "Server listening" line, so nothing of the start-up scrolls it away. pino writes
-  // asynchronously: flush what it holds first, or the banner can land before the last log lines.
-  await new Promise<void>((resolve) => log.flush(() => resolve()));
-  console.log(startBanner({ url, database, hasAdmin: server.hasAdmin, firstAdmin: first }));
+  // asynchronously and its flush() does not wait for a write in flight, so the banner is queued on the same
+  // stream, behind every log line.
+  out.write(`${startBanner({ url, database, hasAdmin: server.hasAdmin, firstAdmin: first })}\n`);
 
   onStop(async (signal) => {
     log.info({ signal }, "shutting down");
