@@ -15,7 +15,7 @@ import { createTranslator } from "../src/app/i18n/translate.js";
 import { priceText } from "../src/features/billing/billing-text.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
 import { apiClient, checkA11y, formHelpers, launchBrowser, newPage } from "./browser.js";
-import { loadSampleCatalog } from "./catalog.js";
+import { confirmInDialog, invoiceRows as invoiceRowsOf, loadSampleCatalog } from "./catalog.js";
 
 const run = Date.now().toString(36);
 const platformAdmin = { email: "ops@example.com", password: "orbit-lantern-harbor-2025" };
@@ -84,28 +84,10 @@ const subscriptionOf = async (moduleKey: string) => (await must<{ items: Subscri
 const invoices = async () => (await must<{ items: Invoice[] }>("query", "billing.invoices.list", { limit: 100 })).items;
 const spendCap = () => must<{ cap: number | null; spend: number; currency: string }>("query", "usage.spendCap.get");
 
-async function confirmIn(dialogButton: string) {
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("button", { name: dialogButton, exact: true }).click();
-  await dialog.waitFor({ state: "hidden" });
-}
+const confirmIn = (button: string) => confirmInDialog(page, button);
 
-/** The invoices page once it lists `count` invoices (the server's own billing job may share the work). */
-async function invoiceRows(count: number) {
-  const rows = page.getByRole("row").filter({ has: page.getByTestId("invoice-total") });
-  await expect
-    .poll(
-      async () => {
-        await page.goto(`${server.url}/t/invoices`);
-        await page.getByRole("heading", { name: en["invoices.title"] }).waitFor();
-        await page.getByTestId("invoice-total").first().waitFor();
-        return rows.count();
-      },
-      { timeout: 40_000, interval: 1000 },
-    )
-    .toBe(count);
-  return rows;
-}
+/** The invoices page once it lists `count` invoices. */
+const invoiceRows = (count: number) => invoiceRowsOf(page, server.url, count);
 
 /** Moves the test clock to `at` (ms) and runs the billing job. */
 async function advanceTo(at: number) {

@@ -13,7 +13,7 @@ import { createTranslator } from "../src/app/i18n/translate.js";
 import { priceText } from "../src/features/billing/billing-text.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
 import { apiClient, checkA11y, formHelpers, launchBrowser, newPage, screenshot as shot } from "./browser.js";
-import { loadSampleCatalog } from "./catalog.js";
+import { confirmInDialog, invoiceRows as invoiceRowsOf, loadSampleCatalog } from "./catalog.js";
 
 const run = Date.now().toString(36);
 const platformAdmin = { email: "ops@example.com", password: "orbit-lantern-harbor-2025" };
@@ -34,31 +34,10 @@ let page: Page;
 const region = (name: string) => page.getByRole("region", { name, exact: true });
 const navLink = (label: string) => page.getByRole("navigation").getByRole("link", { name: label, exact: true });
 
-async function confirmIn(dialogButton: string) {
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("button", { name: dialogButton, exact: true }).click();
-  await dialog.waitFor({ state: "hidden" });
-}
+const confirmIn = (button: string) => confirmInDialog(page, button);
 
-/**
- * The invoices page once it lists `count` invoices. The test clock's run of the billing job and the server's
- * own job (every 30 s) may share the work, so the page is reloaded until the invoices are there.
- */
-async function invoiceRows(count: number) {
-  const rows = page.getByRole("row").filter({ has: page.getByTestId("invoice-total") });
-  await expect
-    .poll(
-      async () => {
-        await page.goto(`${server.url}/t/invoices`);
-        await page.getByRole("heading", { name: en["invoices.title"] }).waitFor();
-        await page.getByTestId("invoice-total").first().waitFor();
-        return rows.count();
-      },
-      { timeout: 40_000, interval: 1000 },
-    )
-    .toBe(count);
-  return rows;
-}
+/** The invoices page once it lists `count` invoices. */
+const invoiceRows = (count: number) => invoiceRowsOf(page, server.url, count);
 
 describe("tenant billing", () => {
   beforeAll(async () => {
