@@ -17,3 +17,4 @@ export * from "./subscriptions.js";
 export * from "./billing.js";
 export * from "./usage.js";
 export * from "./analytics.js";
+export * from "./notifications.js";

@@ -29,6 +29,8 @@ export interface Database {
   kind: DatabaseConfig["kind"];
   /** The PGlite instance in embedded mode (for LISTEN/NOTIFY and dumps), else undefined. */
   pglite?: PGlite;
+  /** The server's connection string (PostgreSQL), for connections of their own such as LISTEN. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function openDatabase(config: DatabaseConfig, { runMigrations = fal
       sql,
       query: async <T>(statement: { name: string; text: string; values: unknown[] }) => (await pool.query(statement)).rows as T[],
       kind: "postgres",
+      url: config.url,
       async close() {
         await prisma.$disconnect();
         await pool.end();

@@ -9,3 +9,4 @@ export { Prisma, PrismaClient } from "./generated/prisma/client.js";
 export type * from "./generated/prisma/models.js";
 export { DataDirLockedError } from "./data-dir-lock.js";
 export { nameSortKey } from "./sort-key.js";
+export { listen, type Listening } from "./listen.js";
