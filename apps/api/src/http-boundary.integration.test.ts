@@ -260,6 +260,7 @@ describe("our own validation failures", () => {
       request: { ip: "203.0.113.9", userAgent: "vitest", requestId },
       cookies: memoryCookies(),
       sessionCookieName: sessionCookieName(false),
+      hub: h.hub,
     });
     await app.register(fastifyTRPCPlugin, { prefix: "/trpc", trpcOptions: { router: testRouter, createContext: ({ req }: { req: { id: unknown } }) => context(String(req.id)) } });
     return app;

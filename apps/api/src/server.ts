@@ -25,6 +25,7 @@ import { auditExportRoute } from "./domains/audit/export-route.js";
 import { platformAuditExportRoute } from "./domains/platform/audit-export-route.js";
 import { appRouter, type AppRouter } from "./root.js";
 import { testClockRoute } from "./test-clock-route.js";
+import { createHub } from "./events/hub.js";
 import { sessionCookieName, type Context } from "./trpc/context.js";
 import { asTRPCError, errorEnvelope } from "./trpc/errors.js";
 import { jsonNestedDeeperThan, MAX_INPUT_DEPTH } from "./trpc/middlewares/input-guard.js";
@@ -84,6 +85,8 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
     frameworkErrors: (error, req, reply) => sendError(req, reply, error),
   });
   const services: Services = { prisma: db.prisma, query: db.query, clock, email: createEmailSender(env.EMAIL_SENDER, logger), log: logger, env };
+  // One LISTEN per process: live subscriptions are woken from it (src/events/hub.ts).
+  const hub = await createHub(db, (err) => logger.warn({ err }, "the live events connection dropped; reconnecting"));
   const cookieName = sessionCookieName(production);
   const adminIndex = join(env.ADMIN_DIST, "index.html");
   const hasAdmin = existsSync(adminIndex);
@@ -125,6 +128,7 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
           request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null, requestId: String(req.id) },
           cookies: fastifyCookies(req, res, production),
           sessionCookieName: cookieName,
+          hub,
         }),
         responseMeta({ errors }) {
           const limited = errors.map((e) => e.cause).find((c): c is AppError => c instanceof AppError && c.code === "RATE_LIMITED");
@@ -180,8 +184,10 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
     async start() {
       return app.listen({ port: env.PORT, host: env.HOST });
     },
+    hub,
     async stop() {
       await app.close();
+      await hub.close();
     },
   };
 }

@@ -11,6 +11,7 @@ import { appRouter } from "../src/root.js";
 import { memoryCookies, sessionCookieName, type Context } from "../src/trpc/context.js";
 import { createCallerFactory } from "../src/trpc/init.js";
 import { ensureFirstPlatformAdmin } from "../src/bootstrap.js";
+import { createHub, type EventHub } from "../src/events/hub.js";
 
 export const ADMIN_EMAIL = "ops@example.com";
 export const ADMIN_PASSWORD = "platform-admin-pass-1";
@@ -23,6 +24,8 @@ export interface Harness {
   env: Env;
   services: Services;
   clock: ReturnType<typeof fixedClock>;
+  /** The live hub the callers' subscriptions listen to (LISTEN on the test database). */
+  hub: EventHub;
   sentEmails: EmailMessage[];
   /** A caller with its own cookie jar, as one browser would be. */
   caller(opts?: { ip?: string; userAgent?: string }): ReturnType<typeof createCaller> & { cookies: ReturnType<typeof memoryCookies> };
@@ -55,6 +58,7 @@ export async function createHarness(envOverrides: Partial<Record<keyof Env, stri
   };
   const services: Services = { prisma: db.prisma, query: db.query, clock, email, log: pino({ level: "silent" }), env };
   await ensureFirstPlatformAdmin(services);
+  const hub = await createHub(db);
 
   const caller: Harness["caller"] = (opts = {}) => {
     const cookies = memoryCookies();
@@ -63,6 +67,7 @@ export async function createHarness(envOverrides: Partial<Record<keyof Env, stri
       request: { ip: opts.ip ?? "203.0.113.7", userAgent: opts.userAgent ?? "vitest", requestId: `test-${++counter}` },
       cookies,
       sessionCookieName: sessionCookieName(false),
+      hub,
     };
     const api = createCaller(ctx);
     // The caller is itself a proxy (every property is a procedure path), so `cookies` is layered on top.
@@ -76,6 +81,7 @@ export async function createHarness(envOverrides: Partial<Record<keyof Env, stri
     env,
     services,
     clock,
+    hub,
     sentEmails,
     caller,
     async platformAdmin() {
@@ -104,7 +110,10 @@ export async function createHarness(envOverrides: Partial<Record<keyof Env, stri
       await admin.auth.changePassword({ currentPassword: "first-password-123", newPassword: adminPassword });
       return { tenantId: created.tenant.id, slug, adminId: created.admin.id, adminEmail, adminPassword, admin };
     },
-    close: () => db.close(),
+    close: async () => {
+      await hub.close();
+      await db.close();
+    },
   };
   return harness;
 }

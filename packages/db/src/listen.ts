@@ -20,7 +20,8 @@ export async function listen(
   if (db.kind === "pglite") {
     if (!db.pglite) throw new Error("An embedded database without its PGlite instance cannot listen.");
     const unlisten = await db.pglite.listen(channel, onMessage);
-    return { close: () => unlisten() };
+    // Closing after the database itself closed is not an error: there is nothing left to stop listening to.
+    return { close: () => unlisten().catch(() => undefined) };
   }
   if (!db.url) throw new Error("A PostgreSQL database without its URL cannot listen.");
   const url = db.url;

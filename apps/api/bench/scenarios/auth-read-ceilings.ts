@@ -39,7 +39,7 @@ SELECT s."secretHash", s."expiresAt", u.id AS "userId", u.email, u.name, u.statu
 
 const USER_SQL = `
 SELECT u.id, u.email, u.name, u.status::text AS status, u."mustChangePassword", u.language, u."lastLoginAt", u."createdAt",
-       COALESCE((SELECT json_agg(json_build_object('id', r.id, 'name', r.name) ORDER BY ur."createdAt")
+       COALESCE((SELECT json_agg(json_build_object('id', r.id, 'key', r.key, 'name', r.name) ORDER BY ur."createdAt")
                    FROM user_roles ur JOIN roles r ON r.id = ur."roleId" WHERE ur."userId" = u.id), '[]') AS roles
   FROM users u
  WHERE u.id = $1 AND u."tenantId" = $2`;
@@ -81,7 +81,7 @@ export function barePrismaApp(prisma: PrismaClient, cookieName: string): Fastify
       where: { id: req.query.userId, tenantId },
       select: {
         id: true, email: true, name: true, status: true, mustChangePassword: true, language: true, lastLoginAt: true, createdAt: true,
-        roles: { select: { role: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+        roles: { select: { role: { select: { id: true, key: true, name: true } } }, orderBy: { createdAt: "asc" } },
       },
     });
     if (!user) return refuse(reply, 404);

@@ -1,5 +1,6 @@
 // The per-request context: shared services plus what the transport knows (IP, user agent, cookies).
 // The session is resolved lazily by the auth middleware, so public procedures pay nothing for it.
+import type { EventHub } from "../events/hub.js";
 import type { Services, RequestInfo } from "../lib/scope.js";
 
 export interface Cookies {
@@ -12,6 +13,8 @@ export interface Context extends Services {
   request: RequestInfo;
   cookies: Cookies;
   sessionCookieName: string;
+  /** The process's hub of live signals, for subscriptions (the bell, the inbox, live events). */
+  hub: EventHub;
 }
 
 export const sessionCookieName = (production: boolean) => (production ? "__Host-session" : "session");
