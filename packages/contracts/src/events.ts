@@ -1,6 +1,7 @@
 // The event catalog: every event type the product emits, with its module, description, version and payload
 // schema. Audit entries, notifications, webhooks and streams all read from this one list.
 import { z } from "zod";
+import type { Permission } from "./permissions.js";
 
 export interface EventDefinition<P extends z.ZodType = z.ZodType> {
   module: string;
@@ -118,3 +119,34 @@ export const AUDITED_FIELDS = [
 export type AuditedField = (typeof AUDITED_FIELDS)[number];
 /** An audit entry's `changes`: audited fields only, each a value or a `{ from, to }` change. */
 export type AuditChanges = { [F in AuditedField]?: unknown };
+
+/**
+ * The permission a tenant user needs to be told about an event (a notification, the live events page): what
+ * they would need to read the thing it is about. Platform-only events (platform admins, the catalog's
+ * billing settings) need no tenant permission because tenant users never receive them.
+ */
+export function eventReadPermission(type: EventType): Permission | null {
+  const prefix = type.slice(0, type.indexOf("."));
+  if (type === "tenant.settings_updated") return "tenant.read";
+  switch (prefix) {
+    case "tenant":
+      return "tenant.read";
+    case "user":
+      return "users.read";
+    case "role":
+      return "roles.manage";
+    case "session":
+    case "auth":
+    case "password":
+    case "audit":
+      return "audit.read";
+    case "module":
+    case "plan":
+    case "subscription":
+    case "invoice":
+    case "usage":
+      return "billing.read";
+    default:
+      return null;
+  }
+}

@@ -1,9 +1,10 @@
-// The app's one query cache and tRPC client (batched HTTP to /trpc with superjson and the session cookie),
+// The app's one query cache and tRPC client (batched HTTP to /trpc with superjson and the session cookie,
+// subscriptions over SSE),
 // made once at start-up: the providers hand them to React, and the router's loaders use them to start a
 // page's first query alongside `auth.me` instead of after it (prefetch.ts).
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import type { Me } from "@tenancy/contracts";
-import { httpBatchLink } from "@trpc/client";
+import { httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCQueryUtils } from "@trpc/react-query";
 import superjson from "superjson";
 import { errorCodeOf, isRetryable, SESSION_ERROR_CODES } from "./server-error.js";
@@ -56,10 +57,16 @@ export const queryClient = createQueryClient();
 
 export const trpcClient = trpc.createClient({
   links: [
-    httpBatchLink({
-      url: "/trpc",
-      transformer: superjson,
-      fetch: (input, init) => fetch(input, { ...init, credentials: "include" }),
+    // Subscriptions (the bell, the inbox, live events) over Server-Sent Events: the browser's EventSource
+    // reconnects by itself and sends the last event id, from which the server resumes.
+    splitLink({
+      condition: (op) => op.type === "subscription",
+      true: httpSubscriptionLink({ url: "/trpc", transformer: superjson, eventSourceOptions: () => ({ withCredentials: true }) }),
+      false: httpBatchLink({
+        url: "/trpc",
+        transformer: superjson,
+        fetch: (input, init) => fetch(input, { ...init, credentials: "include" }),
+      }),
     }),
   ],
 });
