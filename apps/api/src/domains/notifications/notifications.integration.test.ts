@@ -223,3 +223,165 @@ describe("fan-out", () => {
     }
   });
 });
+
+describe("inbox mutations", () => {
+  let t: Tenant;
+  let u: Awaited<ReturnType<typeof userOf>>;
+  let ids: string[];
+  beforeAll(async () => {
+    t = await h.makeTenant();
+    u = await userOf(t, ["users.read"]);
+    await t.admin.notifications.rules.create(rule({ name: "Inbox", recipientUserIds: [u.id] }) as never);
+    for (let i = 0; i < 5; i++) await t.admin.users.create({ email: `i${i}-${++n}@example.com`, name: `I${i}`, roleIds: [u.roleId], password: STRONG_PASSWORD });
+    await dispatch();
+    ids = (await u.caller.notifications.inbox.list({})).items.map((i) => i.id);
+  });
+
+  it("pages by keyset and marks read and unread, one or in bulk", async () => {
+    expect(ids).toHaveLength(5);
+    const first = await u.caller.notifications.inbox.list({ limit: 2 });
+    const second = await u.caller.notifications.inbox.list({ limit: 2, cursor: first.nextCursor! });
+    const third = await u.caller.notifications.inbox.list({ limit: 2, cursor: second.nextCursor! });
+    expect([...first.items, ...second.items, ...third.items].map((i) => i.id)).toEqual(ids);
+    expect(third.nextCursor).toBeNull();
+    await u.caller.notifications.inbox.markRead({ threadIds: ids.slice(0, 3), read: true });
+    expect(await u.caller.notifications.inbox.unreadCount()).toEqual({ unread: 2, critical: 0 });
+    expect((await u.caller.notifications.inbox.list({ view: "unread" })).items.map((i) => i.id)).toEqual(ids.slice(3));
+    await u.caller.notifications.inbox.markRead({ threadIds: [ids[0]!], read: false });
+    expect((await u.caller.notifications.inbox.unreadCount()).unread).toBe(3);
+  });
+
+  it("archives and unarchives in bulk; archived threads leave the inbox view", async () => {
+    await u.caller.notifications.inbox.archive({ threadIds: ids.slice(0, 2), archived: true });
+    expect((await u.caller.notifications.inbox.list({})).items.map((i) => i.id)).toEqual(ids.slice(2));
+    expect((await u.caller.notifications.inbox.list({ view: "archived" })).items.map((i) => i.id)).toEqual(ids.slice(0, 2));
+    await u.caller.notifications.inbox.archive({ threadIds: ids.slice(0, 2), archived: false });
+    expect((await u.caller.notifications.inbox.list({})).items).toHaveLength(5);
+  });
+
+  it("refuses others' threads with NOT_FOUND and changes nothing, not even the caller's own ids in the call", async () => {
+    const other = await userOf(t, ["users.read"]);
+    const before = await h.db.prisma.notificationThread.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+    for (const call of [
+      () => other.caller.notifications.inbox.markRead({ threadIds: [ids[4]!], read: true }),
+      () => other.caller.notifications.inbox.archive({ threadIds: [ids[4]!], archived: true }),
+      () => u.caller.notifications.inbox.markRead({ threadIds: [ids[4]!, "0190f2a0-0000-7000-8000-000000000000"], read: true }),
+      () => other.caller.notifications.inbox.thread({ threadId: ids[4]! }),
+    ]) {
+      expect((await rejection(call())).code).toBe("NOT_FOUND");
+    }
+    expect(await h.db.prisma.notificationThread.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } })).toEqual(before);
+  });
+
+  it("40 concurrent markAllRead and archive calls leave a consistent inbox", async () => {
+    ids = (await h.db.prisma.notificationThread.findMany({ where: { userId: u.id }, select: { id: true } })).map((r) => r.id);
+    await u.caller.notifications.inbox.markRead({ threadIds: ids, read: false });
+    await u.caller.notifications.inbox.archive({ threadIds: ids, archived: false });
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        i % 2 === 0 ? u.caller.notifications.inbox.markAllRead() : u.caller.notifications.inbox.archive({ threadIds: [ids[(i - 1) % 10 / 2]!], archived: true }),
+      ),
+    );
+    // Each unread thread was marked read by exactly one markAllRead (each counts only the ones it changed) unless archived first.
+    const marked = results.filter((_, i) => i % 2 === 0).reduce((sum, r) => sum + r.count, 0);
+    expect(marked).toBeLessThanOrEqual(ids.length);
+    const rows = await h.db.prisma.notificationThread.findMany({ where: { id: { in: ids } } });
+    expect(rows.filter((r) => r.archivedAt !== null)).toHaveLength(5);
+    expect(await u.caller.notifications.inbox.unreadCount()).toEqual({ unread: 0, critical: 0 });
+    expect(rows.filter((r) => r.readAt !== null)).toHaveLength(marked);
+  });
+});
+
+describe("live", () => {
+  it("sends a snapshot at start and after a signal naming the user; a tenant B subscriber never gets A's; a reconnect does not resend what was seen", async () => {
+    const a = await h.makeTenant();
+    const b = await h.makeTenant();
+    const ua = await userOf(a, ["users.read"]);
+    const ub = await userOf(b, ["users.read"]);
+    await a.admin.notifications.rules.create(rule({ name: "Live", recipientUserIds: [ua.id] }) as never);
+    await b.admin.notifications.rules.create(rule({ name: "Live", recipientUserIds: [ub.id] }) as never);
+    await dispatch();
+
+    const abortA = new AbortController();
+    const abortB = new AbortController();
+    const streamA = (await ua.caller.notifications.live(undefined, { signal: abortA.signal })) as AsyncIterable<unknown>;
+    const streamB = (await ub.caller.notifications.live(undefined, { signal: abortB.signal })) as AsyncIterable<unknown>;
+    const itA = streamA[Symbol.asyncIterator]();
+    const itB = streamB[Symbol.asyncIterator]();
+    const [startA, startB] = await Promise.all([itA.next(), itB.next()]);
+    const snap = (r: IteratorResult<unknown>) => (r.value as [string, { unread: number; latest: { title: string }[] }])[1];
+    const idOf = (r: IteratorResult<unknown>) => (r.value as [string, unknown])[0];
+    expect(snap(startA).unread).toBe(0);
+    expect(snap(startB).unread).toBe(0);
+
+    const nextB = itB.next();
+    let bGot = false;
+    void nextB.then(() => (bGot = true));
+    await a.admin.users.create({ email: `live-${++n}@example.com`, name: "Live", roleIds: [ua.roleId], password: STRONG_PASSWORD });
+    const { recipients } = await dispatch();
+    h.hub.deliver([...recipients].map(([tenantId, users]) => ({ tenantId, seq: "1", recipients: [...users] })));
+    const afterA = await itA.next();
+    expect(snap(afterA)).toMatchObject({ unread: 1, latest: [{ title: expect.stringContaining("live-") }] });
+    // B's tenant was not signalled and B's inbox did not change: nothing reaches B.
+    h.hub.deliver([{ tenantId: b.tenantId, seq: "2", recipients: [ub.id] }]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bGot).toBe(false);
+    abortA.abort();
+    abortB.abort();
+    await itA.return?.();
+
+    // Reconnecting with the last id seen: the unchanged snapshot is not sent again; the next change is.
+    const again = new AbortController();
+    const resumed = ((await ua.caller.notifications.live({ lastEventId: idOf(afterA) }, { signal: again.signal })) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const pendingNext = resumed.next();
+    let resent = false;
+    void pendingNext.then(() => (resent = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(resent).toBe(false);
+    await a.admin.users.create({ email: `live2-${++n}@example.com`, name: "Live 2", roleIds: [ua.roleId], password: STRONG_PASSWORD });
+    await dispatch();
+    h.hub.deliver([{ resync: true }]);
+    expect(snap(await pendingNext).unread).toBe(2);
+    again.abort();
+  });
+});
+
+describe("default rules and the platform inbox", () => {
+  it("a new tenant gets the default rules, notifying its Tenant Admin role", async () => {
+    const t = await h.makeTenant();
+    const rules = (await t.admin.notifications.rules.list()).items;
+    expect(rules.map((r) => r.key).sort()).toEqual(["invoice_issued", "invoice_overdue", "trial_ending", "usage_100", "usage_80", "user_deactivated"]);
+    const adminRole = (await t.admin.roles.list()).items.find((r) => r.key === "tenant_admin")!;
+    expect(rules.every((r) => r.recipientRoleIds.length === 1 && r.recipientRoleIds[0] === adminRole.id && r.templates.fr)).toBe(true);
+    expect(rules.find((r) => r.key === "usage_100")).toMatchObject({ severity: "critical", conditions: [{ field: "percent", op: "eq", value: 100 }] });
+  });
+
+  it("the default rule tells the Tenant Admin that a user was deactivated, in the tenant's language", async () => {
+    const t = await h.makeTenant({ language: "fr" });
+    const u = await userOf(t, []);
+    await t.admin.users.deactivate({ userId: u.id });
+    await dispatch();
+    const [item] = (await t.admin.notifications.inbox.list({})).items;
+    expect(item).toMatchObject({ title: `${u.email} a été désactivé`, link: `/t/users/${u.id}`, severity: "info" });
+  });
+
+  it("platform admins get tenant.created in their own inbox; tenant users never see platform threads", async () => {
+    const ops = await h.platformAdmin();
+    await ops.platform.notifications.inbox.markAllRead();
+    const t = await h.makeTenant({ name: "Acme Platform Co" });
+    const { recipients } = await dispatch();
+    expect(recipients.get(null)?.size).toBeGreaterThan(0);
+    const items = (await ops.platform.notifications.inbox.list({})).items;
+    expect(items.find((i) => i.title === "New workspace: Acme Platform Co")).toMatchObject({ link: `/platform/tenants/${t.tenantId}`, read: false, ruleId: "tenant_created" });
+    expect((await ops.platform.notifications.inbox.unreadCount()).unread).toBeGreaterThan(0);
+    expect((await rejection(t.admin.platform.notifications.inbox.list({}))).code).toBe("FORBIDDEN");
+    const refused = await rejection(ops.platform.notifications.preferences.setMuted({ ruleId: "invoice_uncollectible", muted: true }));
+    expect(refused.code).toBe("CONFLICT");
+    await ops.platform.notifications.preferences.setMuted({ ruleId: "tenant_created", muted: true });
+    await ops.platform.notifications.inbox.markAllRead();
+    await h.makeTenant({ name: "Muted Co" });
+    await dispatch();
+    expect((await ops.platform.notifications.inbox.list({})).items.find((i) => i.title === "New workspace: Muted Co")).toBeUndefined();
+    await ops.platform.notifications.preferences.setMuted({ ruleId: "tenant_created", muted: false });
+  });
+});
