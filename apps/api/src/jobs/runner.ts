@@ -1,6 +1,7 @@
 // Runs the background jobs on an interval: sealing the audit chain (every few seconds), billing (every 30
 // seconds), retention (hourly) and housekeeping of expired sessions and login throttles (every 10 minutes).
 // Safe to run in several processes at once: each job locks only the rows it works on.
+import { purgeNotifications, warnEndingTrials } from "./notifications.js";
 import { createPaymentGateway, type PaymentGateway } from "../domains/billing/gateway.js";
 import type { Services } from "../lib/scope.js";
 import { runBilling } from "./billing.js";
@@ -47,9 +48,9 @@ export function startJobs(
 
   const cancels = [
     every(sealEveryMs, "seal-audit", () => sealAuditEntries(services.prisma, services.clock)),
-    every(retentionEveryMs, "retention", () => purgeExpiredAuditEntries(services)),
+    every(retentionEveryMs, "retention", async () => (await purgeExpiredAuditEntries(services)) + (await purgeNotifications(services))),
     every(cleanupEveryMs, "cleanup", () => cleanUp(services)),
-    every(billingEveryMs, "billing", async () => (await runBilling(services, { gateway })).worked),
+    every(billingEveryMs, "billing", async () => (await runBilling(services, { gateway })).worked + (await warnEndingTrials(services))),
   ];
   return {
     async stop() {
