@@ -16,7 +16,6 @@ import { DEFAULT_RULES } from "./defaults.js";
 import { snapshots } from "./live.js";
 import { notificationsConsumer } from "./platform-consumer.js";
 
-type Caller = ReturnType<Harness["caller"]>;
 type Tenant = Awaited<ReturnType<Harness["makeTenant"]>>;
 
 let h: Harness;
