@@ -3,6 +3,7 @@ import { analyticsEn } from "./analytics.en.js";
 import { billingEn } from "./billing.en.js";
 import { marketplaceEn } from "./marketplace.en.js";
 import { catalogEn } from "./catalog.en.js";
+import { dispatchEn } from "./dispatch.en.js";
 import { errorsEn } from "./errors.en.js";
 import { labelsEn } from "./labels.en.js";
 import { platformEn } from "./platform.en.js";
@@ -348,5 +349,6 @@ export const en = {
   ...platformEn,
   ...referenceEn,
   ...spendCapEn,
+  ...dispatchEn,
   ...statesEn,
 } as const;
