@@ -68,42 +68,40 @@ export function signalPayloads(signals: DispatchedSignal[]): string[] {
   return payloads;
 }
 
-const PENDING = `"dispatchedAt" IS NULL AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= $1)`;
+/** Due for dispatch at $1: not dispatched, and not waiting for a retry. */
+const pending = (e: string) => `${e}."dispatchedAt" IS NULL AND (${e}."nextAttemptAt" IS NULL OR ${e}."nextAttemptAt" <= $1)`;
 
-/** Dispatches one batch of due events; returns what it did. `delayMs` (tests only) holds the transaction open. */
+/**
+ * Dispatches one batch of due events: up to `limit` events of up to `tenants` tenants (few tenants a batch
+ * keeps the consumers' calls few: they are made per tenant). Returns what it did. `delayMs` (tests only)
+ * holds the transaction open.
+ */
 export async function dispatchBatch(
   services: Pick<Services, "prisma" | "clock" | "log">,
   consumers: readonly Consumer[],
-  { limit = 200, delayMs = 0 }: { limit?: number; delayMs?: number } = {},
+  { limit = 200, tenants = 10, delayMs = 0 }: { limit?: number; tenants?: number; delayMs?: number } = {},
 ): Promise<BatchResult> {
   const { prisma, clock, log } = services;
   const now = clock.now();
   const result: BatchResult = { claimed: 0, dispatched: 0, failed: 0, deadLettered: 0 };
   await prisma.$transaction(
     async (tx) => {
-      // Tenants with due events, oldest first; then those whose lock is free (another dispatcher holds the rest).
-      const tenants = await tx.$queryRawUnsafe<Array<{ tenantId: string | null }>>(
-        `SELECT "tenantId" FROM events WHERE ${PENDING} GROUP BY "tenantId" ORDER BY min(position) LIMIT $2`,
-        now,
-        limit,
-      );
-      if (tenants.length === 0) return;
-      const locked = await tx.$queryRawUnsafe<Array<{ tenantId: string | null }>>(
-        `SELECT t AS "tenantId" FROM unnest($1::text[]) AS t
-          WHERE pg_try_advisory_xact_lock($2::int, hashtext(coalesce(t, 'platform')))`,
-        tenants.map((t) => t.tenantId),
-        LOCK_NAMESPACE,
-      );
-      if (locked.length === 0) return;
-      const ids = locked.filter((t) => t.tenantId !== null).map((t) => t.tenantId as string);
-      const platform = locked.some((t) => t.tenantId === null);
+      // In one statement: the tenants with due events, oldest first; of those, the ones whose lock is free
+      // (another dispatcher holds the rest: skipped, not waited for); their oldest due events. The CTEs are
+      // materialized so each tenant's lock is tried once, and an event is taken only if its tenant's lock was.
       const rows = await tx.$queryRawUnsafe<Row[]>(
-        `SELECT id, position, "tenantId", type, version, module, payload, "createdAt", attempts FROM events
-          WHERE ${PENDING} AND ("tenantId" = ANY($2::uuid[]) OR ($3 AND "tenantId" IS NULL))
-          ORDER BY position LIMIT $4 FOR UPDATE SKIP LOCKED`,
+        `WITH due AS MATERIALIZED (
+           SELECT "tenantId" FROM events x WHERE ${pending("x")} GROUP BY "tenantId" ORDER BY min(position) LIMIT $2
+         ), mine AS MATERIALIZED (
+           SELECT "tenantId" FROM due WHERE pg_try_advisory_xact_lock($3::int, hashtext(coalesce("tenantId"::text, 'platform')))
+         )
+         SELECT e.id, e.position, e."tenantId", e.type, e.version, e.module, e.payload, e."createdAt", e.attempts FROM events e
+          WHERE ${pending("e")}
+            AND EXISTS (SELECT 1 FROM mine m WHERE m."tenantId" IS NOT DISTINCT FROM e."tenantId")
+          ORDER BY e.position LIMIT $4 FOR UPDATE OF e SKIP LOCKED`,
         now,
-        ids,
-        platform,
+        tenants,
+        LOCK_NAMESPACE,
         limit,
       );
       if (rows.length === 0) return;
@@ -153,28 +151,37 @@ export async function dispatchBatch(
         return results;
       };
 
+      // Runs the groups (each one tenant's events, in order) in a savepoint; on failure rolls back to it.
+      const attempt = async (groups: OutboxEvent[][]): Promise<string | null> => {
+        await tx.$executeRawUnsafe(`SAVEPOINT dispatch_try`);
+        const results: Array<ConsumerResult | void> = [];
+        try {
+          for (const group of groups) results.push(...(await handleAll(group)));
+        } catch (error) {
+          await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT dispatch_try`);
+          await tx.$executeRawUnsafe(`RELEASE SAVEPOINT dispatch_try`);
+          return error instanceof Error ? error.message : String(error);
+        }
+        await tx.$executeRawUnsafe(`RELEASE SAVEPOINT dispatch_try`);
+        collect(results);
+        return null;
+      };
       const done: OutboxEvent[] = [];
       const failures: Array<{ event: OutboxEvent; error: string }> = [];
-      for (const batch of byTenant.values()) {
-        await tx.$executeRawUnsafe(`SAVEPOINT dispatch_batch`);
-        try {
-          collect(await handleAll(batch));
-          await tx.$executeRawUnsafe(`RELEASE SAVEPOINT dispatch_batch`);
-          done.push(...batch);
-          continue;
-        } catch {
-          await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT dispatch_batch`);
-        }
-        // One event failed the tenant's batch: again one by one, so only the failing events wait.
-        for (const event of batch) {
-          await tx.$executeRawUnsafe(`SAVEPOINT dispatch_event`);
-          try {
-            collect(await handleAll([event]));
-            await tx.$executeRawUnsafe(`RELEASE SAVEPOINT dispatch_event`);
-            done.push(event);
-          } catch (error) {
-            await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT dispatch_event`);
-            failures.push({ event, error: error instanceof Error ? error.message : String(error) });
+      const groups = [...byTenant.values()];
+      // The whole batch at once; when a consumer fails, tenant by tenant, then the failing tenant's events one
+      // by one, so only the failing events wait.
+      if ((await attempt(groups)) === null) done.push(...events);
+      else {
+        for (const group of groups) {
+          if ((await attempt([group])) === null) {
+            done.push(...group);
+            continue;
+          }
+          for (const event of group) {
+            const error = await attempt([[event]]);
+            if (error === null) done.push(event);
+            else failures.push({ event, error });
           }
         }
       }
