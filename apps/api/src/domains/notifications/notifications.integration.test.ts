@@ -13,6 +13,8 @@ import { join } from "node:path";
 import { makeModule } from "../../../test/catalog.js";
 import { purgeNotifications, warnEndingTrials } from "../../jobs/notifications.js";
 import { DEFAULT_RULES } from "./defaults.js";
+import { dispatchBatch } from "../../events/dispatcher.js";
+import { eventConsumers } from "../../events/consumers.js";
 import { snapshots } from "./live.js";
 import { notificationsConsumer } from "./platform-consumer.js";
 
@@ -450,5 +452,30 @@ describe("jobs and migration", () => {
     const pick = (r: { key: string | null; name: string; eventTypes: string[]; conditions: unknown; severity: string; templates: unknown }) => ({ key: r.key, name: r.name, eventTypes: r.eventTypes, conditions: r.conditions, severity: r.severity, templates: r.templates });
     expect(rows.map(pick)).toEqual([...DEFAULT_RULES].sort((a, b) => a.key.localeCompare(b.key)).map(pick));
     expect(rows.every((r) => r.enabled && r.recipientRoleIds.join() === adminRole.id)).toBe(true);
+  });
+});
+
+describe("with the dispatcher", () => {
+  it("a notification reaches a second user's open live stream after the first user acts, once", async () => {
+    const t = await h.makeTenant();
+    const watcher = await userOf(t, ["users.read"]);
+    await t.admin.notifications.rules.create(rule({ name: "Dispatched", recipientUserIds: [watcher.id] }) as never);
+    const drain = async () => {
+      while ((await dispatchBatch(h.services, eventConsumers(h.services))).claimed > 0);
+    };
+    await drain();
+    const stream = ((await watcher.caller.notifications.live()) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const start = (await stream.next()).value as [string, { unread: number }];
+    const next = stream.next();
+    await t.admin.users.create({ email: `dispatched-${++n}@example.com`, name: "Dispatched", roleIds: [watcher.roleId], password: STRONG_PASSWORD });
+    await drain(); // commits the notification and NOTIFYs the hub (LISTEN on the test database) with its recipients
+    const after = (await next).value as [string, { unread: number; latest: { title: string; count: number }[] }];
+    expect(after[1].unread).toBe(start[1].unread + 1);
+    expect(after[1].latest[0]).toMatchObject({ title: expect.stringContaining("dispatched-"), count: 1 });
+    void stream.return?.();
+    // Handing the same events again (a crashed batch) changes nothing.
+    const events = await h.db.prisma.event.findMany({ where: { tenantId: t.tenantId } });
+    await h.db.prisma.$transaction((tx) => consumer.handle(tx, events.map((r) => ({ ...r, type: r.type as EventType, dispatchSeq: r.dispatchSeq ?? r.position, payload: r.payload as Record<string, unknown> })), { clock: h.clock, log: pino({ level: "silent" }) }));
+    expect(await h.db.prisma.notification.count({ where: { userId: watcher.id } })).toBe(after[1].unread);
   });
 });
