@@ -111,6 +111,8 @@ describe("rules refused at save, naming the problem", () => {
     expect(await h.db.prisma.auditEntry.count({ where: { action: "notification_rule.created", targetId: created.id } })).toBe(1);
     const updated = await t.admin.notifications.rules.update({ ...rule({ recipientUserIds: [t.adminId], name: "Renamed" }), ruleId: created.id, lockVersion: created.lockVersion } as never);
     expect(updated).toMatchObject({ name: "Renamed", lockVersion: created.lockVersion + 1 });
+    const same = await rejection(t.admin.notifications.rules.update({ ...rule({ recipientUserIds: [t.adminId], name: "Renamed" }), ruleId: created.id, lockVersion: updated.lockVersion } as never));
+    expect(same.message).toContain("Nothing to change");
     const stale = await rejection(t.admin.notifications.rules.update({ ...rule({ recipientUserIds: [t.adminId], name: "Lost" }), ruleId: created.id, lockVersion: created.lockVersion } as never));
     expect(stale.code).toBe("CONFLICT");
     await t.admin.notifications.rules.delete({ ruleId: created.id });
