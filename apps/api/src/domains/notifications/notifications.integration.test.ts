@@ -351,6 +351,22 @@ describe("live", () => {
     void resumed.return?.();
   });
 
+  it("a live stream reads with the user's current permissions, and ends when the user is deactivated", async () => {
+    const t = await h.makeTenant();
+    const u = await userOf(t, ["users.read"]);
+    await t.admin.notifications.rules.create(rule({ name: "Live perms", recipientUserIds: [u.id] }) as never);
+    await t.admin.users.create({ email: `perm-${++n}@example.com`, name: "Perm", roleIds: [u.roleId], password: STRONG_PASSWORD });
+    await dispatch();
+    const stream = ((await u.caller.notifications.live()) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    expect(((await stream.next()).value as [string, { unread: number }])[1].unread).toBe(1);
+    await t.admin.roles.update({ roleId: u.roleId, permissions: ["billing.read"] });
+    h.hub.deliver([{ tenantId: t.tenantId, seq: "9", recipients: [u.id] }]);
+    expect(((await stream.next()).value as [string, { unread: number; latest: unknown[] }])[1]).toMatchObject({ unread: 0, latest: [] });
+    await t.admin.users.deactivate({ userId: u.id });
+    h.hub.deliver([{ tenantId: t.tenantId, seq: "10", recipients: "*" }]);
+    expect((await stream.next()).done).toBe(true);
+  });
+
   it("a live stream leaves the hub when its request is aborted", async () => {
     const before = h.hub.size();
     const abort = new AbortController();
