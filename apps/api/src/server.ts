@@ -87,6 +87,13 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
   const services: Services = { prisma: db.prisma, query: db.query, clock, email: createEmailSender(env.EMAIL_SENDER, logger), log: logger, env };
   // One LISTEN per process: live subscriptions are woken from it (src/events/hub.ts).
   const hub = await createHub(db, (err) => logger.warn({ err }, "the live events connection dropped; reconnecting"));
+  // Live streams never end by themselves: they end on this when the server stops (before Fastify waits
+  // for open requests), and the clients reconnect to another process with their last event id.
+  const closing = new AbortController();
+  app.addHook("preClose", (done) => {
+    closing.abort();
+    done();
+  });
   const cookieName = sessionCookieName(production);
   const adminIndex = join(env.ADMIN_DIST, "index.html");
   const hasAdmin = existsSync(adminIndex);
@@ -105,8 +112,9 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
 
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
-    // Authenticated API answers must never be stored by a browser or a proxy.
-    if (API_PATH.test(pathOf(req))) reply.header("cache-control", "no-store");
+    // Authenticated API answers must never be stored by a browser or a proxy; a live stream (SSE) must
+    // not be transformed either (a compressing proxy would buffer it).
+    if (API_PATH.test(pathOf(req))) reply.header("cache-control", isEventStream(reply) ? "no-store, no-transform" : "no-store");
   });
 
   app.addHook("onRequest", csrfCheck(env));
@@ -129,6 +137,7 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
           cookies: fastifyCookies(req, res, production),
           sessionCookieName: cookieName,
           hub,
+          closing: closing.signal,
         }),
         responseMeta({ errors }) {
           const limited = errors.map((e) => e.cause).find((c): c is AppError => c instanceof AppError && c.code === "RATE_LIMITED");
@@ -223,6 +232,8 @@ function pathOf(req: FastifyRequest): string {
     return raw;
   }
 }
+
+const isEventStream = (reply: FastifyReply) => String(reply.getHeader("content-type") ?? "").startsWith("text/event-stream");
 
 const isTrpcRoute = (req: FastifyRequest) => req.routeOptions.url?.startsWith("/trpc/") === true;
 

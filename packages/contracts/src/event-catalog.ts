@@ -4,6 +4,7 @@
 // of what webhooks and streams carry, so it is built from the one list in events.ts and nothing else.
 import { z } from "zod";
 import { EVENTS, EVENT_TYPES, eventReadPermission, type EventPayload, type EventType } from "./events.js";
+import { LiveEvent } from "./notifications.js";
 
 /** French descriptions, beside the English ones of events.ts (typed: a type added without one fails to compile). */
 export const EVENT_DESCRIPTIONS_FR: Record<EventType, string> = {
@@ -173,3 +174,10 @@ export function eventCatalog(): EventCatalogEntry[] {
   });
   return built;
 }
+
+/** What the live events stream sends: an event, or a note that older events were left out of a long backlog. */
+export const LiveEventsItem = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("event"), event: LiveEvent }),
+  z.object({ kind: z.literal("gap"), missed: z.number().int().describe("Events left out: more were missed than a reconnect sends.") }),
+]);
+export type LiveEventsItem = z.infer<typeof LiveEventsItem>;
