@@ -8,6 +8,7 @@ import { labelsEn } from "./labels.en.js";
 import { platformEn } from "./platform.en.js";
 import { referenceEn } from "./reference.en.js";
 import { spendCapEn } from "./spend-cap.en.js";
+import { eventsEn } from "./events.en.js";
 import { statesEn } from "./states.en.js";
 
 export const en = {
@@ -348,5 +349,6 @@ export const en = {
   ...platformEn,
   ...referenceEn,
   ...spendCapEn,
+  ...eventsEn,
   ...statesEn,
 } as const;

@@ -9,6 +9,7 @@ import { labelsFr } from "./labels.fr.js";
 import { platformFr } from "./platform.fr.js";
 import { referenceFr } from "./reference.fr.js";
 import { spendCapFr } from "./spend-cap.fr.js";
+import { eventsFr } from "./events.fr.js";
 import { statesFr } from "./states.fr.js";
 
 export const fr: Translation = {
@@ -349,5 +350,6 @@ export const fr: Translation = {
   ...platformFr,
   ...referenceFr,
   ...spendCapFr,
+  ...eventsFr,
   ...statesFr,
 };
