@@ -3,6 +3,7 @@ import { analyticsEn } from "./analytics.en.js";
 import { billingEn } from "./billing.en.js";
 import { marketplaceEn } from "./marketplace.en.js";
 import { catalogEn } from "./catalog.en.js";
+import { dispatchEn } from "./dispatch.en.js";
 import { errorsEn } from "./errors.en.js";
 import { labelsEn } from "./labels.en.js";
 import { platformEn } from "./platform.en.js";
@@ -350,5 +351,6 @@ export const en = {
   ...referenceEn,
   ...spendCapEn,
   ...eventsEn,
+  ...dispatchEn,
   ...statesEn,
 } as const;

@@ -4,6 +4,7 @@ import { analyticsFr } from "./analytics.fr.js";
 import { billingFr } from "./billing.fr.js";
 import { marketplaceFr } from "./marketplace.fr.js";
 import { catalogFr } from "./catalog.fr.js";
+import { dispatchFr } from "./dispatch.fr.js";
 import { errorsFr } from "./errors.fr.js";
 import { labelsFr } from "./labels.fr.js";
 import { platformFr } from "./platform.fr.js";
@@ -351,5 +352,6 @@ export const fr: Translation = {
   ...referenceFr,
   ...spendCapFr,
   ...eventsFr,
+  ...dispatchFr,
   ...statesFr,
 };
