@@ -5,7 +5,7 @@
 import { Alert, Anchor, Badge, Button, Code, Group, MultiSelect, Stack, Text } from "@mantine/core";
 import { EVENT_TYPES, MODULES } from "@tenancy/contracts";
 import { DataTable, PageHeader, type Column } from "@tenancy/ui";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { eventLabel, moduleLabel } from "../../app/catalog-labels.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
@@ -25,11 +25,28 @@ export function LiveEventsPage() {
   const lastSeq = useRef<string | null>(null);
   // Where a (re)subscription starts: fixed while subscribed (tRPC itself resumes after drops).
   const [resumeFrom, setResumeFrom] = useState<string | null>(null);
+  // A stream can outlive a network change half-open (sleep, another Wi-Fi) and stay silent until the
+  // client's inactivity timeout: when the browser says it went offline the stream is closed, and when it is
+  // back online a new one resumes after the last event shown.
+  const [offline, setOffline] = useState(() => !navigator.onLine);
+  useEffect(() => {
+    const down = () => setOffline(true);
+    const up = () => {
+      setResumeFrom(lastSeq.current);
+      setOffline(false);
+    };
+    window.addEventListener("offline", down);
+    window.addEventListener("online", up);
+    return () => {
+      window.removeEventListener("offline", down);
+      window.removeEventListener("online", up);
+    };
+  }, []);
 
   const subscription = trpc.events.live.useSubscription(
     { types: types.length ? types : undefined, modules: modules.length ? modules : undefined, lastEventId: resumeFrom },
     {
-      enabled: !paused,
+      enabled: !paused && !offline,
       onData: ({ data }) => {
         if (data.kind === "gap") {
           setMissed((n) => n + data.missed);
@@ -50,7 +67,7 @@ export function LiveEventsPage() {
     set(value);
   };
 
-  const status = paused ? "paused" : subscription.status === "pending" ? "live" : subscription.status === "connecting" ? (lastSeq.current || rows.length ? "reconnecting" : "connecting") : subscription.status === "error" ? "error" : "connecting";
+  const status = paused ? "paused" : offline ? "reconnecting" : subscription.status === "pending" ? "live" : subscription.status === "connecting" ? (lastSeq.current || rows.length ? "reconnecting" : "connecting") : subscription.status === "error" ? "error" : "connecting";
   const color = { live: "green", connecting: "gray", reconnecting: "orange", paused: "gray", error: "red" }[status];
 
   const columns: Column<LiveRow>[] = [
