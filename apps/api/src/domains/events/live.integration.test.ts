@@ -2,7 +2,7 @@
 // dispatch order, resumed after lastEventId without gap or repeat, bounded backlog, filters and permissions,
 // one read per tenant per signal whatever the number of connections, and the end of the stream with the
 // session. Dispatch is simulated as the dispatcher does it (live-test-support.ts).
-import type { LiveEventsItem } from "@tenancy/contracts";
+import { EVENT_TYPES, type LiveEventsItem } from "@tenancy/contracts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, STRONG_PASSWORD, type Harness } from "../../../test/harness.js";
 import { appRouter } from "../../root.js";
@@ -216,5 +216,15 @@ describe("events.live", () => {
     for (const s of streams) s.abort.abort();
     await Promise.all(streams.map((s) => s.next(500).catch(() => undefined)));
     expect(feedOf(h.hub, bravo.tenantId)).toBeUndefined();
+  });
+
+  it("events.catalog: every event type for any signed-in tenant user or platform admin; refused without a session", async () => {
+    const nobody = await userWith(alpha, []);
+    const forUser = await nobody.caller.events.catalog();
+    const forPlatform = await (await h.platformAdmin()).events.catalog();
+    expect(forUser.events).toHaveLength(EVENT_TYPES.length);
+    expect(forPlatform).toEqual(forUser);
+    expect(forUser.events.find((e) => e.type === "user.deactivated")).toMatchObject({ module: "core", permission: "users.read", schema: { type: "object" } });
+    await expect(h.caller().events.catalog()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
