@@ -116,4 +116,16 @@ describe("live events", () => {
     await page.getByText('"roleId"').first().waitFor();
     await checkA11y(page, "event-catalog");
   });
+
+  it("platform admins reach the same catalog under /platform/events", async () => {
+    const platformPage = await newPage(browser);
+    await platformPage.goto(`${server.url}/login`);
+    await formHelpers(platformPage).signIn(platformAdmin.email, platformAdmin.password);
+    await platformPage.waitForURL("**/platform/**");
+    await platformPage.getByRole("link", { name: en["events.nav.catalog"] }).click();
+    await platformPage.waitForURL("**/platform/events");
+    await platformPage.getByTestId("event-catalog").waitFor();
+    expect(await platformPage.locator("[data-event-type]").count()).toBe(EVENT_TYPES.length);
+    await checkA11y(platformPage, "platform-event-catalog");
+  });
 });

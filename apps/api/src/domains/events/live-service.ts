@@ -20,7 +20,8 @@ const RETRY_MS = 1_000;
 
 /**
  * Events after which a connection checks its session again at once: they may end it (logout, deactivation,
- * password change or reset, suspension) or change its permissions (roles).
+ * password change or reset, suspension) or change its permissions (roles). Those naming a user or principal
+ * wake only that one's connections, so one logout does not cost every open page a lookup.
  */
 const SESSION_EVENTS = new Set<string>([
   "session.revoked", "user.deactivated", "password.changed", "user.password_reset", "user.updated", "role.updated", "role.deleted", "tenant.suspended",
@@ -247,7 +248,7 @@ export async function openLiveEvents(scope: TenantScope, hub: EventHub, options:
           continue;
         }
         const batch = queue.shift() ?? [];
-        for (const row of batch) if (SESSION_EVENTS.has(row.type)) recheckDue = true;
+        for (const row of batch) if (mayEndSession(row, scope.actor.id)) recheckDue = true;
         if (recheckDue) {
           recheckDue = false;
           permissions = await options.recheck();
@@ -265,6 +266,14 @@ export async function openLiveEvents(scope: TenantScope, hub: EventHub, options:
     }
   }
   return stream();
+}
+
+/** Whether an event may end this principal's session or change its permissions: about them, or about everyone (a role, the tenant). */
+function mayEndSession(row: Row, principalId: string | null): boolean {
+  if (!SESSION_EVENTS.has(row.type)) return false;
+  const payload = row.payload as { principalId?: unknown; userId?: unknown } | null;
+  const subject = payload?.principalId ?? payload?.userId;
+  return typeof subject !== "string" || subject === principalId;
 }
 
 /** Whether a user holding `permissions` may see an event of this type (unknown and platform-only types: no). */

@@ -191,8 +191,8 @@ describe("events.live", () => {
 
   it("ends the stream when the user is deactivated, and when audit.read is taken from their role", async () => {
     const gone = await userWith(alpha, ["audit.read"]);
-    const goneStream = await open(gone.caller);
     const demoted = await userWith(alpha, ["audit.read", "users.read"]);
+    const goneStream = await open(gone.caller);
     const demotedStream = await open(demoted.caller);
     await alpha.admin.users.deactivate({ userId: gone.userId });
     await alpha.admin.roles.update({ roleId: demoted.roleId, name: "Demoted", permissions: ["users.read"] });
