@@ -11,6 +11,8 @@ import type { TenantScope } from "../../lib/scope.js";
 
 /** At most this many missed events are sent on (re)connect; older ones are announced as a gap. */
 export const BACKLOG_LIMIT = 500;
+/** Rows a connection may have waiting to be sent; beyond that it reads them again when it catches up. */
+export const MAX_QUEUED = 2_000;
 /** Rows one feed read takes at a time (it reads again at once when the page was full). */
 const PAGE = 500;
 /** How long a connection trusts its session check before looking again (expiry; ends are signalled sooner). */
@@ -141,9 +143,9 @@ async function joinFeed(hub: EventHub, scope: TenantScope, listener: Listener): 
 }
 
 /** The feed of a tenant in this process, if one is open (for tests). */
-export function feedOf(hub: EventHub, tenantId: string): { reads: number; listeners: number } | undefined {
+export function feedOf(hub: EventHub, tenantId: string): { reads: number; listeners: number; head: bigint } | undefined {
   const feed = feedsByHub.get(hub)?.get(tenantId);
-  return feed && { reads: feed.reads, listeners: feed.listeners.size };
+  return feed && { reads: feed.reads, listeners: feed.listeners.size, head: feed.head };
 }
 
 async function newestSeq(db: TenantDb): Promise<bigint> {
@@ -185,6 +187,9 @@ function parseSeq(id: string | null | undefined): bigint | null {
 export async function openLiveEvents(scope: TenantScope, hub: EventHub, options: LiveOptions): Promise<AsyncGenerator<LiveItem>> {
   const { signal } = options;
   const queue: Row[][] = [];
+  let queued = 0;
+  /** Set when the queue overflowed: the rows up to this sequence are read again from the database. */
+  let rereadTo: bigint | null = null;
   let wake: (() => void) | null = null;
   const rouse = () => {
     const w = wake;
@@ -192,7 +197,16 @@ export async function openLiveEvents(scope: TenantScope, hub: EventHub, options:
     w?.();
   };
   const { feed, leave } = await joinFeed(hub, scope, (rows) => {
-    queue.push(rows);
+    // A connection that does not keep up (a stalled client) holds at most MAX_QUEUED rows: beyond that its
+    // queue is dropped and, when it catches up, it reads from where it was, bounded like a reconnect.
+    if (rereadTo !== null || queued + rows.length > MAX_QUEUED) {
+      queue.length = 0;
+      queued = 0;
+      rereadTo = rows.at(-1)?.dispatchSeq ?? rereadTo;
+    } else {
+      queue.push(rows);
+      queued += rows.length;
+    }
     rouse();
   });
   const joinedAt = feed.head;
@@ -232,22 +246,28 @@ export async function openLiveEvents(scope: TenantScope, hub: EventHub, options:
   async function* stream(): AsyncGenerator<LiveItem> {
     try {
       const resumeFrom = parseSeq(options.lastEventId);
-      let last = joinedAt;
-      if (resumeFrom !== null && resumeFrom < joinedAt) {
-        const { rows, missed } = await backlog(scope.db, resumeFrom, joinedAt);
-        if (missed > 0) yield { kind: "gap", seq: String(rows[0]!.dispatchSeq! - 1n), missed };
-        for (const row of rows) if (visible(row)) yield item(row);
-      } else if (resumeFrom !== null) {
-        last = resumeFrom;
-      }
+      let last = resumeFrom ?? joinedAt;
+      // The backlog of a resume: the rows after the client's last one, up to where this connection joined.
+      if (resumeFrom !== null && resumeFrom < joinedAt) rereadTo = joinedAt;
       while (!signal.aborted) {
-        if (queue.length === 0 && !recheckDue) {
+        let batch: Row[];
+        if (rereadTo !== null) {
+          const to = rereadTo;
+          rereadTo = null;
+          const { rows, missed } = await backlog(scope.db, last, to);
+          if (missed > 0) yield { kind: "gap", seq: String(rows[0]!.dispatchSeq! - 1n), missed };
+          batch = rows;
+        } else if (queue.length > 0) {
+          batch = queue.shift()!;
+          queued -= batch.length;
+        } else if (recheckDue) {
+          batch = [];
+        } else {
           await new Promise<void>((resolve) => {
             wake = resolve;
           });
           continue;
         }
-        const batch = queue.shift() ?? [];
         for (const row of batch) if (mayEndSession(row, scope.actor.id)) recheckDue = true;
         if (recheckDue) {
           recheckDue = false;

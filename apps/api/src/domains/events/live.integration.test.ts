@@ -8,7 +8,7 @@ import { createHarness, STRONG_PASSWORD, type Harness } from "../../../test/harn
 import { appRouter } from "../../root.js";
 import type { Context } from "../../trpc/context.js";
 import { createCallerFactory } from "../../trpc/init.js";
-import { BACKLOG_LIMIT, feedOf } from "./live-service.js";
+import { BACKLOG_LIMIT, feedOf, MAX_QUEUED } from "./live-service.js";
 import { dispatchPending, reader } from "./live-test-support.js";
 
 type Tenant = Awaited<ReturnType<Harness["makeTenant"]>>;
@@ -158,6 +158,25 @@ describe("events.live", () => {
     const events = await stream.events(BACKLOG_LIMIT);
     expect((events[0]!.payload as { name: string }).name).toBe(`Bulk ${extra + 1}`);
     expect((events.at(-1)!.payload as { name: string }).name).toBe(`Bulk ${BACKLOG_LIMIT + extra}`);
+    expect(await stream.next(300)).toBe("timeout");
+  });
+
+  it(`a connection more than ${MAX_QUEUED} rows behind (a stalled client) drops its queue and reads again when it catches up, bounded like a resume`, async () => {
+    const stream = await open(alpha.admin);
+    const total = MAX_QUEUED + 600;
+    await h.db.sql.query(
+      `INSERT INTO events (id, "tenantId", type, version, module, payload, "dispatchedAt", "dispatchSeq")
+       SELECT gen_random_uuid(), $1, 'role.created', 1, 'core', jsonb_build_object('roleId', i::text, 'name', 'Stalled ' || i), now(), nextval('events_dispatch_seq')
+       FROM generate_series(1, $2::int) AS i`,
+      [alpha.tenantId, total],
+    );
+    const [{ seq }] = (await h.db.sql.query<{ seq: string }>(`SELECT max("dispatchSeq")::text AS seq FROM events`)) as [{ seq: string }];
+    h.hub.deliver([{ tenantId: alpha.tenantId, seq }]);
+    for (let i = 0; i < 100 && feedOf(h.hub, alpha.tenantId)!.head < BigInt(seq); i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await stream.next())?.[1]).toEqual({ kind: "gap", missed: total - BACKLOG_LIMIT });
+    const events = await stream.events(BACKLOG_LIMIT);
+    expect((events[0]!.payload as { name: string }).name).toBe(`Stalled ${total - BACKLOG_LIMIT + 1}`);
+    expect((events.at(-1)!.payload as { name: string }).name).toBe(`Stalled ${total}`);
     expect(await stream.next(300)).toBe("timeout");
   });
 
