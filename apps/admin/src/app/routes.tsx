@@ -83,6 +83,7 @@ export const router = createBrowserRouter([
               { path: "admins", loader: prefetch.admins, element: <AdminsPage /> },
               { path: "audit", loader: prefetch.platformAudit, element: <PlatformAuditPage /> },
               { path: "analytics", loader: prefetch.platformAnalytics, lazy: async () => ({ Component: (await import("../features/analytics/platform-analytics-page.js")).PlatformAnalyticsPage }) },
+              { path: "events", lazy: async () => ({ Component: (await import("../features/events/catalog-page.js")).EventCatalogPage }) },
               { path: "profile", loader: prefetch.platformProfile, element: <PlatformProfilePage /> },
               { path: "*", element: <NotFoundPage /> },
             ],
@@ -115,6 +116,21 @@ export const router = createBrowserRouter([
                   </RequirePermission>
                 ),
               },
+              // The events pages are loaded when first opened; the catalog is for every signed-in user.
+              {
+                path: "events/live",
+                lazy: async () => {
+                  const { LiveEventsPage } = await import("../features/events/live-page.js");
+                  return {
+                    Component: () => (
+                      <RequirePermission permission="audit.read">
+                        <LiveEventsPage />
+                      </RequirePermission>
+                    ),
+                  };
+                },
+              },
+              { path: "events/catalog", lazy: async () => ({ Component: (await import("../features/events/catalog-page.js")).EventCatalogPage }) },
               { path: "profile", element: <ProfilePage /> },
               { path: "*", element: <NotFoundPage /> },
             ],

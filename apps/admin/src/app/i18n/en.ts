@@ -10,6 +10,7 @@ import { platformEn } from "./platform.en.js";
 import { referenceEn } from "./reference.en.js";
 import { spendCapEn } from "./spend-cap.en.js";
 import { notificationsApiEn } from "./notifications-api.en.js";
+import { eventsEn } from "./events.en.js";
 import { statesEn } from "./states.en.js";
 
 export const en = {
@@ -351,6 +352,7 @@ export const en = {
   ...referenceEn,
   ...spendCapEn,
   ...notificationsApiEn,
+  ...eventsEn,
   ...dispatchEn,
   ...statesEn,
 } as const;
