@@ -5,15 +5,20 @@
 // Then: a B user holding one permission gets FORBIDDEN from every procedure needing another; the same calls
 // over HTTP are judged on the formatted error body; the CSV export route is probed with A's ids and hostile
 // query strings. Platform procedures and the platform audit export refuse B; every non-public procedure
-// refuses a caller without a session.
+// refuses a caller without a session. B's live streams (events, inbox) carry nothing of A's, with the real dispatcher.
 import { TRPCError } from "@trpc/server";
 import { pino } from "pino";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { tenantModels } from "@tenancy/db";
+import { reader } from "../src/domains/events/live-test-support.js";
+import { dispatchBatch } from "../src/events/dispatcher.js";
+import { eventConsumers } from "../src/events/consumers.js";
+import { appRouter } from "../src/root.js";
 import { createServer } from "../src/server.js";
-import { sessionCookieName } from "../src/trpc/context.js";
+import { sessionCookieName, type Context } from "../src/trpc/context.js";
+import { createCallerFactory } from "../src/trpc/init.js";
 import { makeModule } from "./catalog.js";
 import { createHarness, STRONG_PASSWORD, type Harness } from "./harness.js";
 import { FAR_DATES, HOSTILE_STRINGS } from "./hostile-inputs.js";
@@ -485,5 +490,57 @@ describe("over HTTP", () => {
       }
     }
     expect(problems.slice(0, 20)).toEqual([]);
+  });
+});
+
+describe("streams", () => {
+  /** Opens a subscription as `caller` (its cookie) through the real router, with a signal aborted at the end. */
+  async function open(caller: ReturnType<Harness["caller"]>, path: "events.live" | "notifications.live", abort: AbortController) {
+    const ctx: Context = { ...h.services, request: { ip: "203.0.113.9", userAgent: "vitest", requestId: `stream-${path}` }, cookies: caller.cookies, sessionCookieName: "session", hub: h.hub };
+    const api = createCallerFactory(appRouter)(ctx, { signal: abort.signal });
+    const iterable = (await (path === "events.live" ? api.events.live({}) : api.notifications.live({}))) as AsyncIterable<unknown>;
+    return reader(iterable[Symbol.asyncIterator]());
+  }
+  /** Everything a stream sends within `ms` of quiet. */
+  async function drain(read: ReturnType<typeof reader>, ms = 400) {
+    const items: unknown[] = [];
+    for (let item = await read(ms); item !== "timeout"; item = await read(ms)) items.push(item);
+    return items;
+  }
+
+  it("B's live events and inbox streams never carry anything of A's, while A's own streams do (real dispatcher and consumers)", { timeout: 60_000 }, async () => {
+    const abort = new AbortController();
+    try {
+      const dispatchAll = async () => {
+        while ((await dispatchBatch(h.services, eventConsumers(h.services))).claimed > 0);
+      };
+      await dispatchAll();
+      const streams = {
+        bEvents: await open(bravo.admin, "events.live", abort),
+        bInbox: await open(bravo.admin, "notifications.live", abort),
+        aEvents: await open(alpha.admin, "events.live", abort),
+        aInbox: await open(alpha.admin, "notifications.live", abort),
+      };
+      const before = { bInbox: await drain(streams.bInbox), aInbox: await drain(streams.aInbox) };
+      // A acts: a user created then deactivated (a default rule tells A's Tenant Admins), a role created.
+      const { user } = await alpha.admin.users.create({ email: `streamed-${Date.now()}@alpha.example`, name: "Streamed Person", roleIds: [(await alpha.admin.roles.list()).items.find((r) => r.builtIn)!.id] });
+      await alpha.admin.users.deactivate({ userId: user.id });
+      await alpha.admin.roles.create({ name: "Alpha streamed role", permissions: [] });
+      await dispatchAll();
+      h.hub.deliver([{ resync: true }]);
+
+      const seen = { aEvents: await drain(streams.aEvents), aInbox: await drain(streams.aInbox), bEvents: await drain(streams.bEvents), bInbox: await drain(streams.bInbox) };
+      // The probe can see: A's streams carry A's events and A's new notification.
+      expect(serialize(seen.aEvents)).toContain(user.id);
+      expect(serialize(seen.aEvents)).toContain("Alpha streamed role");
+      expect(serialize(seen.aInbox)).toContain("user.deactivated");
+      expect(before.aInbox.length).toBeGreaterThan(0);
+      // B's: no event at all, and whatever inbox snapshot a resync sends holds nothing of A's.
+      expect(seen.bEvents).toEqual([]);
+      const bText = serialize([...before.bInbox, ...seen.bInbox]);
+      for (const secret of [...secrets, user.id, "Streamed Person", "Alpha streamed role"]) expect(bText).not.toContain(secret);
+    } finally {
+      abort.abort();
+    }
   });
 });
