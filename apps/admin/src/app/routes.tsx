@@ -83,6 +83,7 @@ export const router = createBrowserRouter([
               { path: "admins", loader: prefetch.admins, element: <AdminsPage /> },
               { path: "audit", loader: prefetch.platformAudit, element: <PlatformAuditPage /> },
               { path: "analytics", loader: prefetch.platformAnalytics, lazy: async () => ({ Component: (await import("../features/analytics/platform-analytics-page.js")).PlatformAnalyticsPage }) },
+              { path: "notifications", lazy: async () => ({ Component: (await import("../features/notifications/inbox-page.js")).InboxPage }) },
               { path: "profile", loader: prefetch.platformProfile, element: <PlatformProfilePage /> },
               { path: "*", element: <NotFoundPage /> },
             ],
@@ -114,6 +115,22 @@ export const router = createBrowserRouter([
                     </RequireModule>
                   </RequirePermission>
                 ),
+              },
+              // Notifications: every user's inbox and preferences; the rules behind notifications.manage.
+              { path: "notifications", lazy: async () => ({ Component: (await import("../features/notifications/inbox-page.js")).InboxPage }) },
+              { path: "notifications/preferences", lazy: async () => ({ Component: (await import("../features/notifications/preferences-page.js")).PreferencesPage }) },
+              {
+                path: "notification-rules",
+                lazy: async () => {
+                  const { RulesPage } = await import("../features/notifications/rules-page.js");
+                  return {
+                    Component: () => (
+                      <RequirePermission permission="notifications.manage">
+                        <RulesPage />
+                      </RequirePermission>
+                    ),
+                  };
+                },
               },
               { path: "profile", element: <ProfilePage /> },
               { path: "*", element: <NotFoundPage /> },

@@ -2,6 +2,7 @@
 import { analyticsEn } from "./analytics.en.js";
 import { billingEn } from "./billing.en.js";
 import { marketplaceEn } from "./marketplace.en.js";
+import { notificationsEn } from "./notifications.en.js";
 import { catalogEn } from "./catalog.en.js";
 import { errorsEn } from "./errors.en.js";
 import { labelsEn } from "./labels.en.js";
@@ -342,6 +343,7 @@ export const en = {
   ...analyticsEn,
   ...billingEn,
   ...marketplaceEn,
+  ...notificationsEn,
   ...catalogEn,
   ...errorsEn,
   ...labelsEn,
