@@ -66,6 +66,7 @@ export const EVENTS = {
   "subscription.activated": define({ module: "billing", crud: "u", version: 1, description: "A subscribed module was activated: it is open to the workspace's users.", payload: SubscriptionRef }),
   "subscription.renewal_terms_changed": define({ module: "billing", crud: "u", version: 1, description: "A plan's terms changed: the subscription renews onto the new version at the end of its period.", payload: SubscriptionRef.extend({ newPlanId: z.string(), effectiveAt: z.string() }) }),
   "subscription.deactivated": define({ module: "billing", crud: "u", version: 1, description: "A subscribed module was deactivated: it is closed, its data kept, its usage no longer counted.", payload: SubscriptionRef }),
+  "subscription.trial_ending": define({ module: "billing", crud: "u", version: 1, description: "A free trial ends within 3 days (told once per trial).", payload: SubscriptionRef.extend({ trialEnd: z.string(), daysLeft: z.number().int() }) }),
   "subscription.trial_converted": define({ module: "billing", crud: "u", version: 1, description: "A trial ended and became a paid subscription, as the tenant chose.", payload: SubscriptionRef.extend({ periodEnd: z.string() }) }),
   "subscription.trial_expired": define({ module: "billing", crud: "u", version: 1, description: "A trial ended without becoming a subscription; the module is closed.", payload: SubscriptionRef.extend({ reason: z.string() }) }),
   "subscription.renewed": define({ module: "billing", crud: "u", version: 1, description: "A subscription started a new period (on the newest version of its plan, or the plan chosen for it).", payload: SubscriptionRef.extend({ fromPlanId: z.string(), periodStart: z.string(), periodEnd: z.string(), quantity: z.number().int() }) }),
@@ -79,6 +80,10 @@ export const EVENTS = {
   "invoice.overdue": define({ module: "billing", crud: "u", version: 1, description: "An invoice is still unpaid after a grace period (dunning step).", payload: InvoiceRef.extend({ stage: z.number().int() }) }),
   "usage.threshold_reached": define({ module: "billing", crud: "u", version: 1, description: "A module's usage reached 80% or 100% of its plan's limit for the period.", payload: z.object({ moduleKey: z.string(), metric: z.string(), percent: z.union([z.literal(80), z.literal(100)]), value: z.number().int(), limit: z.number().int(), periodStart: z.string() }) }),
   "usage.spend_cap_changed": define({ module: "billing", crud: "u", version: 1, description: "The workspace's spending cap was set, changed or removed.", payload: z.object({ cap: z.number().int().nullable(), currency: z.string(), previous: z.number().int().nullable() }) }),
+  "notification_rule.created": define({ module: "core", crud: "c", version: 1, description: "A notification rule was created.", payload: z.object({ ruleId: z.string(), name: z.string() }) }),
+  "notification_rule.updated": define({ module: "core", crud: "u", version: 1, description: "A notification rule was changed, enabled or disabled.", payload: z.object({ ruleId: z.string(), name: z.string(), fields: z.array(z.string()) }) }),
+  "notification_rule.deleted": define({ module: "core", crud: "d", version: 1, description: "A notification rule was deleted.", payload: z.object({ ruleId: z.string(), name: z.string() }) }),
+  "notification.preference_changed": define({ module: "core", crud: "u", version: 1, description: "Someone muted or unmuted a notification rule for themselves.", payload: z.object({ ruleId: z.string(), muted: z.boolean() }) }),
   "billing.settings_updated": define({ module: "platform", crud: "u", version: 1, description: "The platform's billing settings (dunning grace periods) changed.", payload: z.object({ fields: z.array(z.string()) }) }),
 } as const;
 
@@ -88,7 +93,7 @@ export const EVENT_TYPES = Object.keys(EVENTS) as EventType[];
 export const MODULES = [...new Set(Object.values(EVENTS).map((e) => e.module))];
 
 /** What an audit entry can be about: its `target.type`. */
-export const AUDIT_TARGET_TYPES = ["tenant", "user", "platform_admin", "role", "audit_log", "module", "plan", "subscription", "invoice", "billing_settings", "usage"] as const;
+export const AUDIT_TARGET_TYPES = ["tenant", "user", "platform_admin", "role", "audit_log", "module", "plan", "subscription", "invoice", "billing_settings", "usage", "notification_rule"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** Who can act: an audit entry's `actor.type`. */
@@ -115,6 +120,8 @@ export const AUDITED_FIELDS = [
   "number", "periodStart", "periodEnd", "quantity", "prorations", "value", "limit", "percent", "metric", "total", "category", "icon", "metrics", "prices", "trialDays", "limits", "pricingModel", "changePolicy", "pastDueAfterDays", "cancelAfterDays", "cancelAtPeriodEnd", "continueAfterTrial", "dunningStage", "effectiveAt", "lines", "moduleActive", "newPlanId", "pendingPlanId", "planId", "trialEnd", "version", "interval", "key", "code",
   // the spending cap
   "spendCap",
+  // notification rules and preferences
+  "eventTypes", "conditions", "recipientRoleIds", "recipientUserIds", "severity", "templates", "enabled", "expiresAfterDays", "muted",
 ] as const;
 export type AuditedField = (typeof AUDITED_FIELDS)[number];
 /** An audit entry's `changes`: audited fields only, each a value or a `{ from, to }` change. */
@@ -135,6 +142,9 @@ export function eventReadPermission(type: EventType): Permission | null {
       return "users.read";
     case "role":
       return "roles.manage";
+    case "notification_rule":
+    case "notification":
+      return "notifications.manage";
     case "session":
     case "auth":
     case "password":

@@ -61,6 +61,7 @@ const en = {
     "subscription.activated": "Module activated",
     "subscription.renewal_terms_changed": "Renewal terms changed",
     "subscription.deactivated": "Module deactivated",
+    "subscription.trial_ending": "Trial ending soon",
     "subscription.trial_converted": "Trial converted",
     "subscription.trial_expired": "Trial expired",
     "subscription.renewed": "Subscription renewed",
@@ -74,11 +75,15 @@ const en = {
     "invoice.overdue": "Invoice overdue",
     "usage.threshold_reached": "Usage threshold reached",
     "usage.spend_cap_changed": "Spending cap changed",
+    "notification_rule.created": "Notification rule created",
+    "notification_rule.updated": "Notification rule updated",
+    "notification_rule.deleted": "Notification rule deleted",
+    "notification.preference_changed": "Notification preference changed",
     "billing.settings_updated": "Billing settings updated",
   },
   module: { core: "Core", platform: "Platform", billing: "Billing", integrations: "Integrations" },
   actorType: { user: "User", platform_admin: "Platform admin", system: "System", anonymous: "Anonymous" },
-  targetType: { tenant: "Workspace", user: "User", platform_admin: "Platform admin", role: "Role", audit_log: "Audit log", module: "Module", plan: "Plan", subscription: "Subscription", invoice: "Invoice", billing_settings: "Billing settings", usage: "Usage" },
+  targetType: { tenant: "Workspace", user: "User", platform_admin: "Platform admin", role: "Role", audit_log: "Audit log", module: "Module", plan: "Plan", subscription: "Subscription", invoice: "Invoice", billing_settings: "Billing settings", usage: "Usage", notification_rule: "Notification rule" },
 } as const satisfies AuditVocabulary;
 
 const fr = {
@@ -127,6 +132,7 @@ const fr = {
     "subscription.activated": "Module activé",
     "subscription.renewal_terms_changed": "Conditions de renouvellement modifiées",
     "subscription.deactivated": "Module désactivé",
+    "subscription.trial_ending": "Fin d'essai proche",
     "subscription.trial_converted": "Essai transformé en abonnement",
     "subscription.trial_expired": "Essai expiré",
     "subscription.renewed": "Abonnement renouvelé",
@@ -140,11 +146,15 @@ const fr = {
     "invoice.overdue": "Facture en retard",
     "usage.threshold_reached": "Seuil d'utilisation atteint",
     "usage.spend_cap_changed": "Plafond de dépenses modifié",
+    "notification_rule.created": "Règle de notification créée",
+    "notification_rule.updated": "Règle de notification modifiée",
+    "notification_rule.deleted": "Règle de notification supprimée",
+    "notification.preference_changed": "Préférence de notification modifiée",
     "billing.settings_updated": "Paramètres de facturation modifiés",
   },
   module: { core: "Socle", platform: "Plateforme", billing: "Facturation", integrations: "Intégrations" },
   actorType: { user: "Utilisateur", platform_admin: "Administrateur de la plateforme", system: "Système", anonymous: "Anonyme" },
-  targetType: { tenant: "Espace de travail", user: "Utilisateur", platform_admin: "Administrateur de la plateforme", role: "Rôle", audit_log: "Journal d'audit", module: "Module", plan: "Offre", subscription: "Abonnement", invoice: "Facture", billing_settings: "Paramètres de facturation", usage: "Utilisation" },
+  targetType: { tenant: "Espace de travail", user: "Utilisateur", platform_admin: "Administrateur de la plateforme", role: "Rôle", audit_log: "Journal d'audit", module: "Module", plan: "Offre", subscription: "Abonnement", invoice: "Facture", billing_settings: "Paramètres de facturation", usage: "Utilisation", notification_rule: "Règle de notification" },
 } as const satisfies AuditVocabulary;
 
 export const AUDIT_VOCABULARY = { en, fr } as const satisfies Record<(typeof SUPPORTED_LANGUAGES)[number], AuditVocabulary>;

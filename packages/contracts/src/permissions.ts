@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   "billing.read": { module: "billing", description: "See the module marketplace, the workspace's subscriptions and its invoices." },
   "subscriptions.manage": { module: "billing", description: "Subscribe to modules and manage plans." },
   "integrations.manage": { module: "integrations", description: "Manage partners, API keys and webhooks." },
+  "notifications.manage": { module: "core", description: "Create, edit and delete the workspace's notification rules." },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,6 +9,7 @@ import { labelsEn } from "./labels.en.js";
 import { platformEn } from "./platform.en.js";
 import { referenceEn } from "./reference.en.js";
 import { spendCapEn } from "./spend-cap.en.js";
+import { notificationsApiEn } from "./notifications-api.en.js";
 import { statesEn } from "./states.en.js";
 
 export const en = {
@@ -350,5 +351,6 @@ export const en = {
   ...platformEn,
   ...referenceEn,
   ...spendCapEn,
+  ...notificationsApiEn,
   ...statesEn,
 } as const;

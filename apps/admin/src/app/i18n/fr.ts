@@ -10,6 +10,7 @@ import { labelsFr } from "./labels.fr.js";
 import { platformFr } from "./platform.fr.js";
 import { referenceFr } from "./reference.fr.js";
 import { spendCapFr } from "./spend-cap.fr.js";
+import { notificationsApiFr } from "./notifications-api.fr.js";
 import { statesFr } from "./states.fr.js";
 
 export const fr: Translation = {
@@ -351,5 +352,6 @@ export const fr: Translation = {
   ...platformFr,
   ...referenceFr,
   ...spendCapFr,
+  ...notificationsApiFr,
   ...statesFr,
 };

@@ -21,6 +21,7 @@ const permissionNames = {
   "subscriptions.manage": "Manage subscriptions",
   "billing.read": "View billing",
   "integrations.manage": "Manage integrations",
+  "notifications.manage": "Manage notification rules",
 } as const satisfies Record<Permission, string>;
 
 const fields = {
@@ -88,6 +89,15 @@ const fields = {
   pastDueAfterDays: "Past due after (days)",
   cancelAfterDays: "Canceled after (days)",
   spendCap: "Spending cap",
+  eventTypes: "Event types",
+  conditions: "Conditions",
+  recipientRoleIds: "Recipient roles",
+  recipientUserIds: "Recipient users",
+  severity: "Severity",
+  templates: "Messages",
+  enabled: "Enabled",
+  expiresAfterDays: "Expires after (days)",
+  muted: "Muted",
   cancelAtPeriodEnd: "Ends at period end",
   continueAfterTrial: "Continues after the trial",
   dunningStage: "Dunning step",

@@ -13,6 +13,7 @@ const permissionNames = {
   "subscriptions.manage": "Gérer les abonnements",
   "billing.read": "Voir la facturation",
   "integrations.manage": "Gérer les intégrations",
+  "notifications.manage": "Gérer les règles de notification",
 } satisfies Record<Permission, string>;
 
 const fields = {
@@ -80,6 +81,15 @@ const fields = {
   pastDueAfterDays: "En retard après (jours)",
   cancelAfterDays: "Résilié après (jours)",
   spendCap: "Plafond de dépenses",
+  eventTypes: "Types d'événement",
+  conditions: "Conditions",
+  recipientRoleIds: "Rôles destinataires",
+  recipientUserIds: "Utilisateurs destinataires",
+  severity: "Gravité",
+  templates: "Messages",
+  enabled: "Activée",
+  expiresAfterDays: "Expire après (jours)",
+  muted: "Sourdine",
   cancelAtPeriodEnd: "Se termine en fin de période",
   continueAfterTrial: "Continue après l'essai",
   dunningStage: "Étape de relance",

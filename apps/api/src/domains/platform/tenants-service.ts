@@ -9,6 +9,7 @@ import { afterCursor, decodeCursor, page } from "../../lib/cursor.js";
 import { afterNameCursor, decodeNameCursor, namePage } from "../../lib/name-cursor.js";
 import { generatePassword, hashPassword } from "../../lib/passwords.js";
 import { diff, record } from "../../lib/record.js";
+import { defaultRuleRows } from "../notifications/defaults.js";
 import type { Scope } from "../../lib/scope.js";
 import { likeLiteral } from "../../lib/search.js";
 
@@ -106,6 +107,8 @@ export async function create(scope: Scope, input: z.infer<typeof CreateTenantInp
         select: ADMIN_SELECT,
       });
       await tx.userRole.create({ data: { tenantId, userId: adminId, roleId } });
+      await tx.notificationRule.createMany({ data: defaultRuleRows(tenantId, roleId, now) });
+      await tx.notificationRule.createMany({ data: defaultRuleRows(tenantId, roleId, now) });
       await record(tx, scope, {
         type: "tenant.created",
         tenantId,
