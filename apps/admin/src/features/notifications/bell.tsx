@@ -1,7 +1,7 @@
 // The bell in the app header: the unread count (critical ones in red), and a popover with the newest threads
 // (mark read, open what it is about, see all). It holds the page's one live subscription: every snapshot the
-// server sends (the counts and the newest threads, never a diff) is written into the same queries the bell
-// reads, and the inbox's other queries are refetched, so a new notification shows everywhere without reload.
+// server sends (the counts and the newest threads, never a diff) is shown at once, and the inbox's queries are
+// refetched, so a new notification shows everywhere (the inbox page too) without reload.
 // The count sits in a polite live region; the popover is a dialog reached and left with the keyboard.
 import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import type { InboxSnapshot } from "@tenancy/contracts";
