@@ -4,6 +4,7 @@ import { auditRouter } from "./domains/audit/router.js";
 import { authRouter } from "./domains/auth/router.js";
 import { billingRouter } from "./domains/billing/router.js";
 import { integrationsRouter } from "./domains/integrations/router.js";
+import { notificationsRouter } from "./domains/notifications/router.js";
 import { modulesRouter } from "./domains/modules/router.js";
 import { rolesRouter } from "./domains/roles/router.js";
 import { settingsRouter } from "./domains/settings/router.js";
@@ -28,6 +29,7 @@ export const appRouter = router({
   billing: billingRouter,
   usage: usageRouter,
   analytics: analyticsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -262,7 +262,8 @@ const FACTORIES: Record<string, Factory> = {
   },
 };
 
-const mutations = discoverProcedures().filter((p) => p.type === "mutation");
+// Mutations that declare `audited: false` (a reader's own inbox state, decision 50) write no entry by design.
+const mutations = discoverProcedures().filter((p) => p.type === "mutation" && p.meta?.audited !== false);
 
 let h: Harness;
 beforeAll(async () => {

@@ -187,6 +187,8 @@ export const PreferenceItem = z.object({ ruleId: z.string(), name: z.string(), s
 export const PreferencesOutput = z.object({ items: z.array(PreferenceItem) });
 /** Critical rules cannot be muted: muting one is refused. */
 export const SetMutedInput = z.object({ ruleId: Id, muted: z.boolean() });
+/** The platform admins' rules are defined in code: `ruleId` is the rule's key (`tenant_created`, ...). */
+export const PlatformSetMutedInput = z.object({ ruleId: z.string().regex(/^[a-z_]{1,60}$/), muted: z.boolean() });
 
 // ---- Live -------------------------------------------------------------------------------------------
 

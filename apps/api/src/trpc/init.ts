@@ -13,6 +13,11 @@ export interface Meta extends OpenApiMeta {
   module?: ProductModuleKey;
   /** Callable while the caller must still change a generated password. */
   allowPendingPasswordChange?: boolean;
+  /**
+   * `false` for a self-service mutation that changes only the caller's own reading state (notifications
+   * read or archived): nothing another person relies on, so no audit entry (decision 50). Nothing else.
+   */
+  audited?: false;
 }
 
 export const t = initTRPC

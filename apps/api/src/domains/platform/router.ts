@@ -7,6 +7,7 @@ import {
   TenantOutput, UpdatePlatformProfileInput, UpdateTenantInput,
 } from "@tenancy/contracts";
 import { z } from "zod";
+import { platformNotificationsRouter } from "../notifications/platform-router.js";
 import { router } from "../../trpc/init.js";
 import { platformProcedure } from "../../trpc/procedures.js";
 import * as admins from "./admins-service.js";
@@ -42,6 +43,8 @@ export const platformRouter = router({
     get: platformProcedure.input(z.void()).output(PlatformProfileOutput).query(({ ctx }) => admins.getProfile(ctx.scope)),
     update: platformProcedure.input(UpdatePlatformProfileInput).output(PlatformProfileOutput).mutation(({ ctx, input }) => admins.updateProfile(ctx.scope, input)),
   }),
+  /** The platform admin's own notifications (decision 50). */
+  notifications: platformNotificationsRouter,
   audit: router({
     list: platformProcedure.input(ListPlatformAuditInput).output(PlatformAuditListOutput).query(({ ctx, input }) => audit.list(ctx.scope, input)),
   }),
