@@ -124,6 +124,11 @@ const EnvSchema = z.object({
     .enum(["0", "1"], { message: "must be 1 (browser tests only) or unset" })
     .default("0")
     .transform((v) => v === "1"),
+  /**
+   * Tests only (the dispatcher's crash test, decision 49): holds each dispatch batch's transaction open this
+   * many milliseconds, so a SIGKILL lands mid-batch. Honoured only with NODE_ENV=test.
+   */
+  TEST_DISPATCH_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
 }).refine((env) => !(env.TEST_CLOCK && env.NODE_ENV === "production"), {
   path: ["TEST_CLOCK"],
   message: "a test clock lets whoever reaches it move time; it is refused with NODE_ENV=production",

@@ -9,6 +9,8 @@ import { EnvError, loadEnv } from "./env.js";
 import { offsetClock, systemClock } from "./lib/clock.js";
 import { createEmailSender } from "./lib/email.js";
 import { startJobs } from "./jobs/runner.js";
+import { eventConsumers } from "./events/consumers.js";
+import { startDispatcher } from "./events/dispatcher.js";
 import { createServer } from "./server.js";
 import { startBanner } from "./start-banner.js";
 
@@ -77,12 +79,17 @@ async function main() {
   const clock = env.TEST_CLOCK ? offsetClock() : systemClock;
   const services = { prisma: db.prisma, query: db.query, clock, email: createEmailSender(env.EMAIL_SENDER, log), log, env };
   const first = await ensureFirstPlatformAdmin(services);
+  // The event dispatcher runs wherever the jobs run (decision 49).
+  const dispatch = () =>
+    startDispatcher(services, db, eventConsumers(services), { delayMs: env.NODE_ENV === "test" ? env.TEST_DISPATCH_DELAY_MS : 0 });
   if (process.argv[2] === "worker") {
     // Worker mode: only the background jobs, for server databases where API processes scale separately.
     const jobs = startJobs(services);
-    log.info("worker started: sealing the audit chain and enforcing retention");
+    const dispatcher = await dispatch();
+    log.info("worker started: dispatching events, sealing the audit chain and enforcing retention");
     onStop(async (signal) => {
       log.info({ signal }, "shutting down");
+      await dispatcher.stop();
       await jobs.stop();
       await db.close();
     });
@@ -90,7 +97,9 @@ async function main() {
   }
   const server = await createServer({ env, db, log, clock });
   // In-process jobs unless a separate worker runs them (RUN_JOBS=false); always with the embedded database.
-  const jobs = env.RUN_JOBS || db.kind === "pglite" ? startJobs(services) : null;
+  const runJobs = env.RUN_JOBS || db.kind === "pglite";
+  const jobs = runJobs ? startJobs(services) : null;
+  const dispatcher = runJobs ? await dispatch() : null;
   const address = await server.start();
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
   const database = db.kind === "pglite" ? `embedded (PGlite) in ${env.DATA_DIR}` : "PostgreSQL";
@@ -102,6 +111,7 @@ async function main() {
   onStop(async (signal) => {
     log.info({ signal }, "shutting down");
     await server.stop();
+    await dispatcher?.stop();
     await jobs?.stop();
     await db.close();
   });

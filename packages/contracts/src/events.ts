@@ -109,7 +109,7 @@ export const AUDITED_FIELDS = [
   "name", "slug", "legalName", "contactEmail", "phone", "addressLine", "city", "postalCode", "country",
   "timeZone", "currency", "language", "dateFormat", "numberFormat",
   // a tenant's compliance settings
-  "auditRetentionDays", "notificationRetentionDays", "deliveryLogRetentionDays", "keepAuditIpAndUserAgent", "maskPersonalDataInExports",
+  "auditRetentionDays", "notificationRetentionDays", "deliveryLogRetentionDays", "eventRetentionDays", "keepAuditIpAndUserAgent", "maskPersonalDataInExports",
   // people and their access
   "email", "admin", "status", "reason", "roleIds", "password", "mustChangePassword", "sessions",
   // roles

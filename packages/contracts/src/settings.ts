@@ -37,6 +37,7 @@ export const SettingsOutput = z.object({
     auditRetentionDays: z.number().int(),
     notificationRetentionDays: z.number().int(),
     deliveryLogRetentionDays: z.number().int(),
+    eventRetentionDays: z.number().int(),
     keepAuditIpAndUserAgent: z.boolean(),
     maskPersonalDataInExports: z.boolean(),
   }),
@@ -54,6 +55,8 @@ export const UpdateSettingsInput = z.object({
       auditRetentionDays: Days(30),
       notificationRetentionDays: Days(7),
       deliveryLogRetentionDays: Days(1),
+      /** How long dispatched events stay for partners to replay (decision 49). */
+      eventRetentionDays: Days(1),
       keepAuditIpAndUserAgent: z.boolean(),
       maskPersonalDataInExports: z.boolean(),
     })

@@ -50,3 +50,37 @@ async function purgeTenant(services: Services, tenantId: string, days: number): 
   });
 }
 
+
+/** Platform events (no tenant) are kept this long. */
+export const PLATFORM_EVENT_RETENTION_DAYS = 30;
+
+/**
+ * Deletes dispatched events older than their tenant's `eventRetentionDays` (platform events: 30 days), in
+ * batches of `batchSize`, at most `maxBatches` per tenant and run, so one run never holds long locks; returns
+ * how many it deleted. Pending events stay whatever their age: they have not reached their consumers yet.
+ */
+export async function purgeDispatchedEvents(services: Services, { batchSize = 1000, maxBatches = 20 } = {}): Promise<number> {
+  const { prisma, clock } = services;
+  const tenants = await prisma.tenant.findMany({ select: { id: true, eventRetentionDays: true } });
+  const owners: Array<{ tenantId: string | null; days: number }> = [
+    ...tenants.map((t) => ({ tenantId: t.id, days: t.eventRetentionDays })),
+    { tenantId: null, days: PLATFORM_EVENT_RETENTION_DAYS },
+  ];
+  let total = 0;
+  for (const { tenantId, days } of owners) {
+    const cutoff = new Date(clock.now().getTime() - days * DAY);
+    for (let batch = 0; batch < maxBatches; batch++) {
+      const deleted = await prisma.$executeRawUnsafe(
+        `DELETE FROM events WHERE id IN (
+           SELECT id FROM events WHERE "tenantId" IS NOT DISTINCT FROM $1::uuid AND "createdAt" < $2 AND "dispatchedAt" IS NOT NULL
+            ORDER BY "createdAt" LIMIT $3)`,
+        tenantId,
+        cutoff,
+        batchSize,
+      );
+      total += deleted;
+      if (deleted < batchSize) break;
+    }
+  }
+  return total;
+}

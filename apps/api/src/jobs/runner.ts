@@ -1,11 +1,12 @@
 // Runs the background jobs on an interval: sealing the audit chain (every few seconds), billing (every 30
-// seconds), retention (hourly) and housekeeping of expired sessions and login throttles (every 10 minutes).
+// seconds), retention of audit entries and dispatched events (hourly) and housekeeping of expired sessions
+// and login throttles (every 10 minutes). The event dispatcher runs beside them (main.ts).
 // Safe to run in several processes at once: each job locks only the rows it works on.
 import { createPaymentGateway, type PaymentGateway } from "../domains/billing/gateway.js";
 import type { Services } from "../lib/scope.js";
 import { runBilling } from "./billing.js";
 import { cleanUp } from "./cleanup.js";
-import { purgeExpiredAuditEntries } from "./retention.js";
+import { purgeDispatchedEvents, purgeExpiredAuditEntries } from "./retention.js";
 import { sealAuditEntries } from "./seal-audit.js";
 
 export interface JobRunner {
@@ -47,7 +48,7 @@ export function startJobs(
 
   const cancels = [
     every(sealEveryMs, "seal-audit", () => sealAuditEntries(services.prisma, services.clock)),
-    every(retentionEveryMs, "retention", () => purgeExpiredAuditEntries(services)),
+    every(retentionEveryMs, "retention", async () => (await purgeExpiredAuditEntries(services)) + (await purgeDispatchedEvents(services))),
     every(cleanupEveryMs, "cleanup", () => cleanUp(services)),
     every(billingEveryMs, "billing", async () => (await runBilling(services, { gateway })).worked),
   ];

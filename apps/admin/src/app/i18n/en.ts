@@ -4,6 +4,7 @@ import { billingEn } from "./billing.en.js";
 import { marketplaceEn } from "./marketplace.en.js";
 import { notificationsEn } from "./notifications.en.js";
 import { catalogEn } from "./catalog.en.js";
+import { dispatchEn } from "./dispatch.en.js";
 import { errorsEn } from "./errors.en.js";
 import { labelsEn } from "./labels.en.js";
 import { platformEn } from "./platform.en.js";
@@ -352,5 +353,6 @@ export const en = {
   ...referenceEn,
   ...spendCapEn,
   ...notificationsApiEn,
+  ...dispatchEn,
   ...statesEn,
 } as const;

@@ -5,6 +5,7 @@ import { billingFr } from "./billing.fr.js";
 import { marketplaceFr } from "./marketplace.fr.js";
 import { notificationsFr } from "./notifications.fr.js";
 import { catalogFr } from "./catalog.fr.js";
+import { dispatchFr } from "./dispatch.fr.js";
 import { errorsFr } from "./errors.fr.js";
 import { labelsFr } from "./labels.fr.js";
 import { platformFr } from "./platform.fr.js";
@@ -353,5 +354,6 @@ export const fr: Translation = {
   ...referenceFr,
   ...spendCapFr,
   ...notificationsApiFr,
+  ...dispatchFr,
   ...statesFr,
 };

@@ -42,6 +42,7 @@ const fields = {
   auditRetentionDays: "Audit log kept (days)",
   notificationRetentionDays: "Notifications kept (days)",
   deliveryLogRetentionDays: "Delivery logs kept (days)",
+  eventRetentionDays: "Events kept (days)",
   keepAuditIpAndUserAgent: "IP addresses and browsers recorded",
   maskPersonalDataInExports: "Personal data masked in exports",
   email: "E-mail",

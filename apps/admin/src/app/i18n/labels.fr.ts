@@ -34,6 +34,7 @@ const fields = {
   auditRetentionDays: "Conservation du journal d'audit (jours)",
   notificationRetentionDays: "Conservation des notifications (jours)",
   deliveryLogRetentionDays: "Conservation des journaux d'envoi (jours)",
+  eventRetentionDays: "Conservation des événements (jours)",
   keepAuditIpAndUserAgent: "Enregistrement des adresses IP et des navigateurs",
   maskPersonalDataInExports: "Masquage des données personnelles dans les exports",
   email: "E-mail",

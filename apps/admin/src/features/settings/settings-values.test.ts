@@ -6,7 +6,7 @@ import { complianceValues, generalValues, localizationValues, retentionProblems,
 const settings: Settings = {
   general: { name: "Acme", slug: "acme", legalName: null, contactEmail: "ops@acme.test", phone: null, addressLine: null, city: "Lyon", postalCode: null, country: "FR" },
   localization: { timeZone: "Europe/Paris", currency: "EUR", language: "fr", dateFormat: "dd/MM/yyyy", numberFormat: "1 234,56" },
-  compliance: { auditRetentionDays: 365, notificationRetentionDays: 30, deliveryLogRetentionDays: 14, keepAuditIpAndUserAgent: true, maskPersonalDataInExports: false },
+  compliance: { auditRetentionDays: 365, notificationRetentionDays: 30, deliveryLogRetentionDays: 14, eventRetentionDays: 30, keepAuditIpAndUserAgent: true, maskPersonalDataInExports: false },
 };
 
 describe("settings sections", () => {

@@ -23,7 +23,7 @@ export interface LocalizationValues {
   localization: Settings["localization"];
 }
 
-type RetentionField = "auditRetentionDays" | "notificationRetentionDays" | "deliveryLogRetentionDays";
+type RetentionField = "auditRetentionDays" | "notificationRetentionDays" | "deliveryLogRetentionDays" | "eventRetentionDays";
 
 export interface ComplianceValues {
   compliance: Record<RetentionField, number | string> & {
@@ -40,6 +40,7 @@ export const RETENTION_FIELDS: readonly { field: RetentionField; min: number; la
   { field: "auditRetentionDays", min: 30, label: "settings.retention.audit" },
   { field: "notificationRetentionDays", min: 7, label: "settings.retention.notifications" },
   { field: "deliveryLogRetentionDays", min: 1, label: "settings.retention.deliveryLogs" },
+  { field: "eventRetentionDays", min: 1, label: "dispatch.retention.events" },
 ];
 
 export function generalValues({ general }: Settings): GeneralValues {
@@ -75,6 +76,7 @@ export function toComplianceInput({ compliance }: ComplianceValues): RouterInput
       auditRetentionDays: days(compliance.auditRetentionDays),
       notificationRetentionDays: days(compliance.notificationRetentionDays),
       deliveryLogRetentionDays: days(compliance.deliveryLogRetentionDays),
+      eventRetentionDays: days(compliance.eventRetentionDays),
     },
   };
 }

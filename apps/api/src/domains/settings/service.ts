@@ -10,7 +10,7 @@ import type { TenantScope } from "../../lib/scope.js";
 const SELECT = {
   name: true, slug: true, legalName: true, contactEmail: true, phone: true, addressLine: true, city: true, postalCode: true, country: true,
   timeZone: true, currency: true, language: true, dateFormat: true, numberFormat: true,
-  auditRetentionDays: true, notificationRetentionDays: true, deliveryLogRetentionDays: true, keepAuditIpAndUserAgent: true, maskPersonalDataInExports: true,
+  auditRetentionDays: true, notificationRetentionDays: true, deliveryLogRetentionDays: true, eventRetentionDays: true, keepAuditIpAndUserAgent: true, maskPersonalDataInExports: true,
 } as const satisfies Prisma.TenantSelect;
 
 type Row = Prisma.TenantGetPayload<{ select: typeof SELECT }>;
@@ -29,6 +29,7 @@ function toDto(t: Row): Settings {
       auditRetentionDays: t.auditRetentionDays,
       notificationRetentionDays: t.notificationRetentionDays,
       deliveryLogRetentionDays: t.deliveryLogRetentionDays,
+      eventRetentionDays: t.eventRetentionDays,
       keepAuditIpAndUserAgent: t.keepAuditIpAndUserAgent,
       maskPersonalDataInExports: t.maskPersonalDataInExports,
     },

@@ -14,7 +14,7 @@ describe("tenant settings", () => {
   it("starts from the tenant's localization and sensible compliance defaults", async () => {
     const s = await t.admin.settings.get();
     expect(s.localization).toEqual({ timeZone: "Europe/Paris", currency: "EUR", language: "fr", dateFormat: "locale", numberFormat: "locale" });
-    expect(s.compliance).toEqual({ auditRetentionDays: 365, notificationRetentionDays: 90, deliveryLogRetentionDays: 30, keepAuditIpAndUserAgent: true, maskPersonalDataInExports: false });
+    expect(s.compliance).toEqual({ auditRetentionDays: 365, notificationRetentionDays: 90, deliveryLogRetentionDays: 30, eventRetentionDays: 30, keepAuditIpAndUserAgent: true, maskPersonalDataInExports: false });
   });
 
   it("changes localization for the whole app at the next request, and audits what changed", async () => {
@@ -32,12 +32,21 @@ describe("tenant settings", () => {
       { localization: { timeZone: "Nowhere/Land" } },
       { localization: { currency: "XYZW" } },
       { compliance: { auditRetentionDays: 3 } },
+      { compliance: { eventRetentionDays: 0 } },
+      { compliance: { eventRetentionDays: 3651 } },
       { general: { contactEmail: "nope" } },
     ]) {
       const error = (await t.admin.settings.update(input as never).catch((e) => e)) as TRPCError;
       expect(error.code).toBe("BAD_REQUEST");
     }
     expect(await t.admin.settings.get()).toEqual(before);
+  });
+
+  it("keeps dispatched events as long as the tenant says, and audits the change", async () => {
+    const s = await t.admin.settings.update({ compliance: { eventRetentionDays: 90 } });
+    expect(s.compliance.eventRetentionDays).toBe(90);
+    const change = (await t.admin.audit.list({ action: "tenant.settings_updated" })).items[0]!;
+    expect(change.changes).toEqual({ eventRetentionDays: { from: 30, to: 90 } });
   });
 
   it("stops keeping IP addresses and user agents in audit entries when the tenant says so", async () => {
