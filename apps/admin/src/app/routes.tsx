@@ -84,6 +84,7 @@ export const router = createBrowserRouter([
               { path: "audit", loader: prefetch.platformAudit, element: <PlatformAuditPage /> },
               { path: "analytics", loader: prefetch.platformAnalytics, lazy: async () => ({ Component: (await import("../features/analytics/platform-analytics-page.js")).PlatformAnalyticsPage }) },
               { path: "notifications", lazy: async () => ({ Component: (await import("../features/notifications/inbox-page.js")).InboxPage }) },
+              { path: "notifications/preferences", lazy: async () => ({ Component: (await import("../features/notifications/preferences-page.js")).PreferencesPage }) },
               { path: "profile", loader: prefetch.platformProfile, element: <PlatformProfilePage /> },
               { path: "*", element: <NotFoundPage /> },
             ],

@@ -12,12 +12,18 @@ export type Thread = InboxItem;
 /** The inbox procedures of the signed-in principal (typed as the tenant's: the platform's have the same shapes). */
 export function useInboxProcedures() {
   const me = useSignedInMe();
-  return (me.kind === "platform_admin" ? trpc.platform.notifications : trpc.notifications.inbox) as typeof trpc.notifications.inbox;
+  return (me.kind === "platform_admin" ? trpc.platform.notifications.inbox : trpc.notifications.inbox) as typeof trpc.notifications.inbox;
 }
 
 export function useLiveProcedure() {
   const me = useSignedInMe();
   return (me.kind === "platform_admin" ? trpc.platform.notifications.live : trpc.notifications.live) as typeof trpc.notifications.live;
+}
+
+/** The preferences procedures of the signed-in principal (a platform admin's rules are named by key, not id). */
+export function usePreferenceProcedures() {
+  const me = useSignedInMe();
+  return (me.kind === "platform_admin" ? trpc.platform.notifications.preferences : trpc.notifications.preferences) as typeof trpc.notifications.preferences;
 }
 
 /** Where the inbox page is for the signed-in principal. */
@@ -30,7 +36,7 @@ export function useRefreshInbox(): () => Promise<void> {
   const utils = trpc.useUtils();
   const me = useSignedInMe();
   return useCallback(async () => {
-    if (me.kind === "platform_admin") await utils.platform.notifications.invalidate();
+    if (me.kind === "platform_admin") await utils.platform.notifications.inbox.invalidate();
     else await utils.notifications.inbox.invalidate();
   }, [me.kind, utils]);
 }

@@ -12,9 +12,8 @@ import { useFeedback } from "../../app/feedback.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { usePageTitle } from "../../app/page-title.js";
 import { readServerError } from "../../app/server-error.js";
-import { useSignedInMe } from "../../app/session.js";
 import { ErrorState } from "../../app/states.js";
-import { useInboxProcedures, useRefreshInbox, type Thread } from "./inbox-api.js";
+import { useInboxPath, useInboxProcedures, useRefreshInbox, type Thread } from "./inbox-api.js";
 import { ThreadSummary } from "./thread-parts.js";
 
 const VIEWS = ["inbox", "unread", "archived"] as const;
@@ -26,7 +25,7 @@ const MODULES = [...new Set(Object.values(EVENTS).map((event) => event.module))]
 export function InboxPage() {
   const { t } = useI18n();
   usePageTitle(t("notif.inbox.title"));
-  const me = useSignedInMe();
+  const inboxPath = useInboxPath();
   const feedback = useFeedback();
   const inbox = useInboxProcedures();
   const refresh = useRefreshInbox();
@@ -136,11 +135,9 @@ export function InboxPage() {
         description={t("notif.inbox.description")}
         actions={
           <Group gap="xs">
-            {me.kind === "user" && (
-              <Button variant="default" component={Link} to="/t/notifications/preferences">
-                {t("notif.inbox.preferences")}
-              </Button>
-            )}
+            <Button variant="default" component={Link} to={`${inboxPath}/preferences`}>
+              {t("notif.inbox.preferences")}
+            </Button>
             <Button onClick={() => markAllRead.mutate()} loading={markAllRead.isPending} disabled={busy}>
               {t("notif.markAllRead")}
             </Button>

@@ -1,25 +1,26 @@
-// A tenant user's notification preferences (/t/notifications/preferences): a mute switch per rule that may
-// notify them; a critical rule's switch is disabled, with the reason beside it (the API refuses it anyway).
+// Notification preferences (/t/notifications/preferences for a tenant user, /platform/notifications/preferences
+// for a platform admin): a mute switch per rule that may notify them; a critical rule's switch is disabled,
+// with the reason beside it (the API refuses it anyway).
 import { Group, Paper, Skeleton, Stack, Switch, Text } from "@mantine/core";
 import { PageHeader } from "@tenancy/ui";
 import { useFeedback } from "../../app/feedback.js";
 import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { usePageTitle } from "../../app/page-title.js";
 import { ErrorState } from "../../app/states.js";
-import { trpc } from "../../app/trpc.js";
+import { usePreferenceProcedures } from "./inbox-api.js";
 import { SeverityBadge } from "./thread-parts.js";
 
 export function PreferencesPage() {
   const { t } = useI18n();
   usePageTitle(t("notif.prefs.title"));
   const feedback = useFeedback();
-  const utils = trpc.useUtils();
-  const query = trpc.notifications.preferences.list.useQuery();
-  const setMuted = trpc.notifications.preferences.setMuted.useMutation({
+  const preferences = usePreferenceProcedures();
+  const query = preferences.get.useQuery();
+  const setMuted = preferences.setMuted.useMutation({
     onSuccess: async (_, input) => {
       const name = query.data?.items.find((item) => item.ruleId === input.ruleId)?.name ?? "";
       feedback.success(input.muted ? t("notif.prefs.mutedDone", { name }) : t("notif.prefs.unmutedDone", { name }));
-      await utils.notifications.preferences.list.invalidate();
+      await query.refetch();
     },
     onError: (error) => feedback.error(error),
   });
