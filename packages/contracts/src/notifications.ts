@@ -90,7 +90,9 @@ export function placeholders(text: string): string[] {
  */
 export function ruleProblems(rule: Pick<z.infer<typeof RuleFields>, "eventTypes" | "conditions" | "templates" | "recipientRoleIds" | "recipientUserIds">): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  const known = (field: string) => rule.eventTypes.every((type) => payloadFields(type).includes(field));
+  // Unknown event types are refused by the schema itself; the checks below look at the known ones only.
+  const types = rule.eventTypes.filter((type) => type in EVENTS);
+  const known = (field: string) => types.every((type) => payloadFields(type).includes(field));
   rule.conditions.forEach((c, i) => {
     if (!known(c.field)) problems.push({ path: ["conditions", i, "field"], key: "notification.unknownField", params: { field: c.field, eventTypes: rule.eventTypes.join(", ") } });
     if (c.op !== "exists" && c.value === undefined) problems.push({ path: ["conditions", i, "value"], key: "notification.valueRequired", params: { op: c.op } });

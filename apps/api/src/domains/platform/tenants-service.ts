@@ -108,7 +108,6 @@ export async function create(scope: Scope, input: z.infer<typeof CreateTenantInp
       });
       await tx.userRole.create({ data: { tenantId, userId: adminId, roleId } });
       await tx.notificationRule.createMany({ data: defaultRuleRows(tenantId, roleId, now) });
-      await tx.notificationRule.createMany({ data: defaultRuleRows(tenantId, roleId, now) });
       await record(tx, scope, {
         type: "tenant.created",
         tenantId,
