@@ -117,7 +117,7 @@ describe("notifications", () => {
     expect(await title.inputValue()).toBe("{email} left the team");
     await shot(page, "notifications-rule-form");
     await dialog.getByRole("button", { name: en["notif.form.create"] }).click();
-    await page.getByRole("cell", { name: ruleName }).waitFor();
+    await page.getByRole("cell", { name: ruleName, exact: true }).waitFor();
   });
 
   it("B's bell shows the notification live when A deactivates someone, and B marks it read from the popover", async () => {

@@ -17,7 +17,7 @@ export const notificationsEn = {
 
   "notif.markRead": "Mark read",
   "notif.markUnread": "Mark unread",
-  "notif.markReadNamed": "Mark “{title}” read",
+  "notif.markReadNamed": "Mark read: {title}",
   "notif.archive": "Archive",
   "notif.unarchive": "Unarchive",
   "notif.markAllRead": "Mark all read",
@@ -47,7 +47,6 @@ export const notificationsEn = {
   "notif.inbox.when": "When",
   "notif.inbox.preferences": "Preferences",
   "notif.thread.title": "Thread",
-  "notif.thread.open": "Show the thread of “{title}”",
 
   "notif.rules.title": "Notification rules",
   "notif.rules.description": "Which events notify whom, with what severity and message.",

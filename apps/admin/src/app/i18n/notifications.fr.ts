@@ -19,7 +19,7 @@ export const notificationsFr: Section<typeof notificationsEn> = {
 
   "notif.markRead": "Marquer comme lue",
   "notif.markUnread": "Marquer comme non lue",
-  "notif.markReadNamed": "Marquer « {title} » comme lue",
+  "notif.markReadNamed": "Marquer comme lue : {title}",
   "notif.archive": "Archiver",
   "notif.unarchive": "Désarchiver",
   "notif.markAllRead": "Tout marquer comme lu",
@@ -49,7 +49,6 @@ export const notificationsFr: Section<typeof notificationsEn> = {
   "notif.inbox.when": "Quand",
   "notif.inbox.preferences": "Préférences",
   "notif.thread.title": "Fil",
-  "notif.thread.open": "Afficher le fil de « {title} »",
 
   "notif.rules.title": "Règles de notification",
   "notif.rules.description": "Quels événements préviennent qui, avec quelle gravité et quel message.",

@@ -101,7 +101,7 @@ export function InboxPage() {
       header: t("notif.inbox.notification"),
       mobile: "title",
       render: (thread) => (
-        <Anchor component="button" type="button" c="inherit" underline="never" ta="left" onClick={() => openThread(thread.id)} aria-label={t("notif.thread.open", { title: thread.title })} data-testid="notif-row">
+        <Anchor component="button" type="button" c="inherit" underline="never" ta="left" onClick={() => openThread(thread.id)} data-testid="notif-row">
           <ThreadSummary thread={thread} />
         </Anchor>
       ),
