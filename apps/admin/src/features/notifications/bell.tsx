@@ -195,6 +195,7 @@ export function NotificationBell() {
                       <Button
                         size="compact-xs"
                         variant="subtle"
+                        style={{ flexShrink: 0 }}
                         onClick={() =>
                           markRead.mutate({
                             threadIds: [thread.id],

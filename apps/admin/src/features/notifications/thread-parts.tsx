@@ -20,24 +20,22 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
 export function ThreadSummary({ thread, compact = false }: { thread: Thread; compact?: boolean }) {
   const { t, fmt } = useI18n();
   return (
-    <Stack gap={2} miw={0}>
-      <Group gap="xs" wrap="nowrap">
-        <SeverityBadge severity={thread.severity} />
-        <Text size="sm" fw={thread.read ? 400 : 700} lineClamp={compact ? 1 : 2} data-testid="notif-title">
-          {thread.title}
-        </Text>
-        {!thread.read && (
-          <Badge size="xs" variant="dot" color="indigo" style={{ flexShrink: 0 }}>
-            {t("notif.unread")}
-          </Badge>
-        )}
-      </Group>
+    <Stack gap={4} miw={0}>
+      <Text size="sm" fw={thread.read ? 400 : 700} lineClamp={2} style={{ overflowWrap: "anywhere" }} data-testid="notif-title">
+        {thread.title}
+      </Text>
       {thread.body && (
         <Text size="xs" c="dimmed" lineClamp={compact ? 2 : 3}>
           {thread.body}
         </Text>
       )}
       <Group gap="xs">
+        <SeverityBadge severity={thread.severity} />
+        {!thread.read && (
+          <Badge size="xs" variant="dot" color="indigo">
+            {t("notif.unread")}
+          </Badge>
+        )}
         <Text size="xs" c="dimmed">
           {fmt.dateTime(thread.lastAt)}
         </Text>
