@@ -8,6 +8,7 @@ import { useI18n } from "../../app/i18n/i18n-provider.js";
 import { usePageTitle } from "../../app/page-title.js";
 import { ErrorState } from "../../app/states.js";
 import { usePreferenceProcedures } from "./inbox-api.js";
+import { ruleName } from "./rule-name.js";
 import { SeverityBadge } from "./thread-parts.js";
 
 export function PreferencesPage() {
@@ -18,7 +19,8 @@ export function PreferencesPage() {
   const query = preferences.get.useQuery();
   const setMuted = preferences.setMuted.useMutation({
     onSuccess: async (_, input) => {
-      const name = query.data?.items.find((item) => item.ruleId === input.ruleId)?.name ?? "";
+      const rule = query.data?.items.find((item) => item.ruleId === input.ruleId);
+      const name = rule ? ruleName(t, rule) : "";
       feedback.success(input.muted ? t("notif.prefs.mutedDone", { name }) : t("notif.prefs.unmutedDone", { name }));
       await query.refetch();
     },
@@ -42,7 +44,7 @@ export function PreferencesPage() {
                 <Stack gap={2} miw={0}>
                   <Group gap="xs">
                     <Text fw={600} size="sm">
-                      {item.name}
+                      {ruleName(t, item)}
                     </Text>
                     <SeverityBadge severity={item.severity} />
                   </Group>
@@ -54,7 +56,7 @@ export function PreferencesPage() {
                 </Stack>
                 <Switch
                   label={t("notif.prefs.muted")}
-                  aria-label={t("notif.prefs.muteNamed", { name: item.name })}
+                  aria-label={t("notif.prefs.muteNamed", { name: ruleName(t, item) })}
                   aria-describedby={item.mutable ? undefined : `pref-reason-${item.ruleId}`}
                   checked={item.muted}
                   disabled={!item.mutable || setMuted.isPending}

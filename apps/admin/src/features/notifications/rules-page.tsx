@@ -12,6 +12,7 @@ import { usePageTitle } from "../../app/page-title.js";
 import { readServerError } from "../../app/server-error.js";
 import { trpc } from "../../app/trpc.js";
 import { RuleForm } from "./rule-form.js";
+import { ruleName } from "./rule-name.js";
 import { SeverityBadge } from "./thread-parts.js";
 
 export function RulesPage() {
@@ -23,7 +24,7 @@ export function RulesPage() {
   const [editing, setEditing] = useState<RuleOutput | "new" | null>(null);
   const setEnabled = trpc.notifications.rules.setEnabled.useMutation({
     onSuccess: (saved) => {
-      feedback.success(saved.enabled ? t("notif.rules.turnedOn", { name: saved.name }) : t("notif.rules.turnedOff", { name: saved.name }));
+      feedback.success(saved.enabled ? t("notif.rules.turnedOn", { name: ruleName(t, saved) }) : t("notif.rules.turnedOff", { name: ruleName(t, saved) }));
       return utils.notifications.rules.invalidate();
     },
     onError: (error) => feedback.error(error),
@@ -38,7 +39,7 @@ export function RulesPage() {
       render: (rule) => (
         <Group gap="xs" wrap="nowrap">
           <Text fw={600} size="sm" miw={0} component="div">
-            <TruncatedText value={rule.name} maxWidth={240} />
+            <TruncatedText value={ruleName(t, rule)} maxWidth={240} />
           </Text>
           {rule.key && (
             <Badge variant="light" color="grape" size="sm">
@@ -69,7 +70,7 @@ export function RulesPage() {
         <Switch
           checked={rule.enabled}
           disabled={setEnabled.isPending}
-          aria-label={t("notif.rules.enableNamed", { name: rule.name })}
+          aria-label={t("notif.rules.enableNamed", { name: ruleName(t, rule) })}
           onChange={(event) => setEnabled.mutate({ ruleId: rule.id, enabled: event.currentTarget.checked })}
         />
       ),
@@ -80,16 +81,16 @@ export function RulesPage() {
       action: true,
       render: (rule) => (
         <Group gap="xs" justify="flex-end" wrap="nowrap">
-          <Button size="xs" variant="default" onClick={() => setEditing(rule)} aria-label={t("notif.rules.editNamed", { name: rule.name })}>
+          <Button size="xs" variant="default" onClick={() => setEditing(rule)} aria-label={t("notif.rules.editNamed", { name: ruleName(t, rule) })}>
             {t("common.edit")}
           </Button>
           <ConfirmButton
             size="xs"
             color="red"
             variant="light"
-            aria-label={t("notif.rules.deleteNamed", { name: rule.name })}
-            title={t("notif.rules.deleteNamed", { name: rule.name })}
-            message={t("notif.rules.deleteConfirm", { name: rule.name })}
+            aria-label={t("notif.rules.deleteNamed", { name: ruleName(t, rule) })}
+            title={t("notif.rules.deleteNamed", { name: ruleName(t, rule) })}
+            message={t("notif.rules.deleteConfirm", { name: ruleName(t, rule) })}
             confirmLabel={t("notif.rules.delete")}
             onConfirm={async () => {
               try {
@@ -98,7 +99,7 @@ export function RulesPage() {
                 feedback.error(error);
                 throw error;
               }
-              feedback.success(t("notif.rules.deleted", { name: rule.name }));
+              feedback.success(t("notif.rules.deleted", { name: ruleName(t, rule) }));
               await utils.notifications.rules.invalidate();
             }}
           >
@@ -124,7 +125,7 @@ export function RulesPage() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === "new" || editing === null ? t("notif.rules.new") : t("notif.rules.editTitle", { name: editing.name })}
+        title={editing === "new" || editing === null ? t("notif.rules.new") : t("notif.rules.editTitle", { name: ruleName(t, editing) })}
         size="xl"
         centered
       >
