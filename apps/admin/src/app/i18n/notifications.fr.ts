@@ -55,7 +55,7 @@ export const notificationsFr: Section<typeof notificationsEn> = {
   "notif.rules.new": "Nouvelle règle",
   "notif.rules.empty": "Aucune règle pour l’instant.",
   "notif.rules.events": "Événements",
-  "notif.rules.enabled": "Active",
+  "notif.rules.enabled": "Activée",
   "notif.rules.enableNamed": "Activer « {name} »",
   "notif.rules.default": "Par défaut",
   "notif.rules.editNamed": "Modifier « {name} »",
@@ -98,7 +98,7 @@ export const notificationsFr: Section<typeof notificationsEn> = {
   "notif.form.insertPlaceholder": "Insérer {placeholder}",
   "notif.form.expiresAfterDays": "Quitte la boîte de réception après (jours)",
   "notif.form.expiresHint": "Vide : conservée jusqu’à la fin de la durée de conservation de l’espace de travail.",
-  "notif.form.enabled": "Active",
+  "notif.form.enabled": "Activée",
   "notif.form.create": "Créer la règle",
 
   "notif.op.eq": "est",
