@@ -11,9 +11,10 @@ import { analytics } from "./scenarios/analytics.js";
 import { auditLog } from "./scenarios/audit-log.js";
 import { authRead } from "./scenarios/auth-read.js";
 import { billing } from "./scenarios/billing.js";
+import { events } from "./scenarios/events.js";
 import { usersSearch } from "./scenarios/users-search.js";
 
-const SCENARIOS: Scenario[] = [authRead, auditLog, usersSearch, billing, analytics];
+const SCENARIOS: Scenario[] = [authRead, auditLog, usersSearch, billing, analytics, events];
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),

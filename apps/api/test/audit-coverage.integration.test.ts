@@ -260,7 +260,37 @@ const FACTORIES: Record<string, Factory> = {
     const m = await catalogModule(h, { plan: true });
     return asPlatformAdmin(m, { planId: m.planId });
   },
+  "notifications.rules.create": async (h) => {
+    const t = await tenant(h);
+    return asTenantAdmin(t, notificationRule(t.adminId));
+  },
+  "notifications.rules.update": async (h) => {
+    const t = await tenant(h);
+    const r = await t.client.notifications.rules.create(notificationRule(t.adminId));
+    return asTenantAdmin(t, { ...notificationRule(t.adminId), name: "Renamed rule", ruleId: r.id, lockVersion: r.lockVersion });
+  },
+  "notifications.rules.setEnabled": async (h) => {
+    const t = await tenant(h);
+    const r = await t.client.notifications.rules.create(notificationRule(t.adminId));
+    return asTenantAdmin(t, { ruleId: r.id, enabled: false });
+  },
+  "notifications.rules.delete": async (h) => {
+    const t = await tenant(h);
+    const r = await t.client.notifications.rules.create(notificationRule(t.adminId));
+    return asTenantAdmin(t, { ruleId: r.id });
+  },
+  "notifications.preferences.setMuted": async (h) => {
+    const t = await tenant(h);
+    const r = await t.client.notifications.rules.create(notificationRule(t.adminId));
+    return asTenantAdmin(t, { ruleId: r.id, muted: true });
+  },
+  "platform.notifications.preferences.setMuted": async (h) => asPlatformAdmin(await ops(h), { ruleId: "tenant_created", muted: true }),
 };
+
+/** A sound notification rule addressed to one user. */
+function notificationRule(userId: string) {
+  return { name: `Rule ${unique()}`, eventTypes: ["user.created" as const], templates: { en: { title: "New user {email}", body: "" } }, recipientUserIds: [userId] };
+}
 
 // Mutations that declare `audited: false` (a reader's own inbox state, decision 50) write no entry by design.
 const mutations = discoverProcedures().filter((p) => p.type === "mutation" && p.meta?.audited !== false);

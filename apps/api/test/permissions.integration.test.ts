@@ -9,7 +9,15 @@ import { createHarness, type Harness } from "./harness.js";
 import { callPath, discoverProcedures } from "./procedures.js";
 
 /** Tenant procedures any signed-in tenant user may call on themselves. */
-const SELF_SERVICE = new Set(["users.updateProfile", "subscriptions.modules"]);
+const SELF_SERVICE = new Set([
+  "users.updateProfile",
+  "subscriptions.modules",
+  // Everyone reads and manages their own notifications (decision 50); rules need notifications.manage.
+  ...["list", "thread", "unreadCount", "markRead", "markAllRead", "archive"].map((p) => `notifications.inbox.${p}`),
+  "notifications.preferences.get",
+  "notifications.preferences.setMuted",
+  "notifications.live",
+]);
 
 let h: Harness;
 let t: Awaited<ReturnType<Harness["makeTenant"]>>;

@@ -35,7 +35,10 @@ export type Template = z.infer<typeof Template>;
 type Language = (typeof SUPPORTED_LANGUAGES)[number];
 /** One template per language the tenant uses; English is always required (the fallback). */
 export const Templates = z
-  .object(Object.fromEntries(SUPPORTED_LANGUAGES.map((l) => [l, l === "en" ? Template : Template.optional()])) as Record<Language, typeof Template>)
+  .object({
+    en: Template,
+    ...(Object.fromEntries(SUPPORTED_LANGUAGES.filter((l) => l !== "en").map((l) => [l, Template.optional()])) as Record<Exclude<Language, "en">, z.ZodOptional<typeof Template>>),
+  })
   .strict();
 export type Templates = z.infer<typeof Templates>;
 

@@ -134,10 +134,12 @@ describe("event dispatcher", () => {
     const log: Array<{ attempts: number; next: Date | null }> = [];
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const other = await emit(t.tenantId);
+      const platform = await emit(null);
       const r = await dispatchBatch(h.services, [c.consumer]);
-      expect(r.claimed).toBeGreaterThanOrEqual(2);
-      // the other events of the tenant went through
+      expect(r.claimed).toBeGreaterThanOrEqual(3);
+      // the other events of the tenant, and of the platform in the same batch, went through
       expect(c.seen.some((e) => (e.payload as { roleId: string }).roleId === other)).toBe(true);
+      expect(c.seen.some((e) => (e.payload as { moduleKey?: string }).moduleKey === platform)).toBe(true);
       const row = await h.db.prisma.event.findUniqueOrThrow({ where: { id: badEvent.id } });
       expect(row.attempts).toBe(attempt);
       expect(row.lastError).toContain("flaky: cannot handle");

@@ -68,52 +68,72 @@ export function signalPayloads(signals: DispatchedSignal[]): string[] {
   return payloads;
 }
 
-const PENDING = `"dispatchedAt" IS NULL AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= $1)`;
+/** Due for dispatch at $1: not dispatched, and not waiting for a retry. */
+const pending = (e: string) => `${e}."dispatchedAt" IS NULL AND (${e}."nextAttemptAt" IS NULL OR ${e}."nextAttemptAt" <= $1)`;
 
-/** Dispatches one batch of due events; returns what it did. `delayMs` (tests only) holds the transaction open. */
+/**
+ * Dispatches one batch of due events: up to `limit` events of up to `tenants` tenants (few tenants a batch
+ * keeps the consumers' calls few: they are made per tenant). Returns what it did. `delayMs` (tests only)
+ * holds the transaction open.
+ */
 export async function dispatchBatch(
   services: Pick<Services, "prisma" | "clock" | "log">,
   consumers: readonly Consumer[],
-  { limit = 200, delayMs = 0 }: { limit?: number; delayMs?: number } = {},
+  { limit = 200, tenants = 10, delayMs = 0 }: { limit?: number; tenants?: number; delayMs?: number } = {},
+): Promise<BatchResult> {
+  // Most batches fail nowhere: they run without savepoints (fewer round trips). When a consumer throws, that
+  // transaction is rolled back whole and the batch runs again with savepoints, to isolate the failing events.
+  try {
+    return await runBatch(services, consumers, { limit, tenants, delayMs, careful: false });
+  } catch (error) {
+    if (!(error instanceof RetryCarefully)) throw error;
+    return runBatch(services, consumers, { limit, tenants, delayMs, careful: true });
+  }
+}
+
+/** A consumer failed in a batch run without savepoints. */
+class RetryCarefully extends Error {}
+
+async function runBatch(
+  services: Pick<Services, "prisma" | "clock" | "log">,
+  consumers: readonly Consumer[],
+  { limit, tenants, delayMs, careful }: { limit: number; tenants: number; delayMs: number; careful: boolean },
 ): Promise<BatchResult> {
   const { prisma, clock, log } = services;
   const now = clock.now();
   const result: BatchResult = { claimed: 0, dispatched: 0, failed: 0, deadLettered: 0 };
   await prisma.$transaction(
     async (tx) => {
-      // Tenants with due events, oldest first; then those whose lock is free (another dispatcher holds the rest).
-      const tenants = await tx.$queryRawUnsafe<Array<{ tenantId: string | null }>>(
-        `SELECT "tenantId" FROM events WHERE ${PENDING} GROUP BY "tenantId" ORDER BY min(position) LIMIT $2`,
+      // In one statement: the tenants with due events, oldest first; of those, the ones whose lock is free
+      // (another dispatcher holds the rest: skipped, not waited for); their oldest due events. The CTEs are
+      // materialized so each tenant's lock is tried once, and an event is taken only if its tenant's lock was;
+      // each claimed event draws one number (in no particular order: they are sorted below).
+      const claimed = await tx.$queryRawUnsafe<Array<Row & { seq: bigint }>>(
+        `WITH due AS MATERIALIZED (
+           SELECT "tenantId" FROM events x WHERE ${pending("x")} GROUP BY "tenantId" ORDER BY min(position) LIMIT $2
+         ), mine AS MATERIALIZED (
+           SELECT "tenantId" FROM due WHERE pg_try_advisory_xact_lock($3::int, hashtext(coalesce("tenantId"::text, 'platform')))
+         ), claimed AS MATERIALIZED (
+           SELECT e.id, e.position, e."tenantId", e.type, e.version, e.module, e.payload, e."createdAt", e.attempts FROM events e
+            WHERE ${pending("e")}
+              AND EXISTS (SELECT 1 FROM mine m WHERE m."tenantId" IS NOT DISTINCT FROM e."tenantId")
+            ORDER BY e.position LIMIT $4 FOR UPDATE OF e SKIP LOCKED
+         )
+         SELECT c.*, nextval('events_dispatch_seq') AS seq FROM claimed c`,
         now,
-        limit,
-      );
-      if (tenants.length === 0) return;
-      const locked = await tx.$queryRawUnsafe<Array<{ tenantId: string | null }>>(
-        `SELECT t AS "tenantId" FROM unnest($1::text[]) AS t
-          WHERE pg_try_advisory_xact_lock($2::int, hashtext(coalesce(t, 'platform')))`,
-        tenants.map((t) => t.tenantId),
+        tenants,
         LOCK_NAMESPACE,
-      );
-      if (locked.length === 0) return;
-      const ids = locked.filter((t) => t.tenantId !== null).map((t) => t.tenantId as string);
-      const platform = locked.some((t) => t.tenantId === null);
-      const rows = await tx.$queryRawUnsafe<Row[]>(
-        `SELECT id, position, "tenantId", type, version, module, payload, "createdAt", attempts FROM events
-          WHERE ${PENDING} AND ("tenantId" = ANY($2::uuid[]) OR ($3 AND "tenantId" IS NULL))
-          ORDER BY position LIMIT $4 FOR UPDATE SKIP LOCKED`,
-        now,
-        ids,
-        platform,
         limit,
       );
-      if (rows.length === 0) return;
-      result.claimed = rows.length;
-      // Numbers in position order: one nextval per event, sorted (one statement draws them in increasing order).
-      const drawn = await tx.$queryRawUnsafe<Array<{ seq: bigint }>>(`SELECT nextval('events_dispatch_seq') AS seq FROM generate_series(1, $1::int)`, rows.length);
-      const seqs = drawn.map((d) => BigInt(d.seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      if (claimed.length === 0) return;
+      result.claimed = claimed.length;
+      // Numbers in position order.
+      const byBigint = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
+      const rows = claimed.map((row) => ({ ...row, position: BigInt(row.position) })).sort((a, b) => byBigint(a.position, b.position));
+      const seqs = claimed.map((row) => BigInt(row.seq)).sort(byBigint);
       const events: OutboxEvent[] = rows.map((row, i) => ({
         id: row.id,
-        position: BigInt(row.position),
+        position: row.position,
         dispatchSeq: seqs[i]!,
         tenantId: row.tenantId,
         type: row.type as EventType,
@@ -153,28 +173,46 @@ export async function dispatchBatch(
         return results;
       };
 
+      // Runs the groups (each one tenant's events, in order) in a savepoint; on failure rolls back to it.
+      const attempt = async (groups: OutboxEvent[][]): Promise<string | null> => {
+        const results: Array<ConsumerResult | void> = [];
+        if (!careful) {
+          try {
+            for (const group of groups) results.push(...(await handleAll(group)));
+          } catch (error) {
+            throw new RetryCarefully("a consumer failed", { cause: error });
+          }
+          collect(results);
+          return null;
+        }
+        await tx.$executeRawUnsafe(`SAVEPOINT dispatch_try`);
+        try {
+          for (const group of groups) results.push(...(await handleAll(group)));
+        } catch (error) {
+          await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT dispatch_try`);
+          await tx.$executeRawUnsafe(`RELEASE SAVEPOINT dispatch_try`);
+          return error instanceof Error ? error.message : String(error);
+        }
+        await tx.$executeRawUnsafe(`RELEASE SAVEPOINT dispatch_try`);
+        collect(results);
+        return null;
+      };
       const done: OutboxEvent[] = [];
       const failures: Array<{ event: OutboxEvent; error: string }> = [];
-      for (const batch of byTenant.values()) {
-        await tx.$executeRawUnsafe(`SAVEPOINT dispatch_batch`);
-        try {
-          collect(await handleAll(batch));
-          await tx.$executeRawUnsafe(`RELEASE SAVEPOINT dispatch_batch`);
-          done.push(...batch);
-          continue;
-        } catch {
-          await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT dispatch_batch`);
-        }
-        // One event failed the tenant's batch: again one by one, so only the failing events wait.
-        for (const event of batch) {
-          await tx.$executeRawUnsafe(`SAVEPOINT dispatch_event`);
-          try {
-            collect(await handleAll([event]));
-            await tx.$executeRawUnsafe(`RELEASE SAVEPOINT dispatch_event`);
-            done.push(event);
-          } catch (error) {
-            await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT dispatch_event`);
-            failures.push({ event, error: error instanceof Error ? error.message : String(error) });
+      const groups = [...byTenant.values()];
+      // The whole batch at once; when a consumer fails, tenant by tenant, then the failing tenant's events one
+      // by one, so only the failing events wait.
+      if ((await attempt(groups)) === null) done.push(...events);
+      else {
+        for (const group of groups) {
+          if ((await attempt([group])) === null) {
+            done.push(...group);
+            continue;
+          }
+          for (const event of group) {
+            const error = await attempt([[event]]);
+            if (error === null) done.push(event);
+            else failures.push({ event, error });
           }
         }
       }
@@ -188,15 +226,34 @@ export async function dispatchBatch(
         else retry.push({ ...failure, attempts, at: new Date(now.getTime() + backoffMs(attempts)) });
       }
       const marked = [...done, ...dead.map((d) => d.event)];
+      // One signal per tenant with its highest number; NOTIFY is delivered at commit, so listeners read committed rows.
+      const highest = new Map<string | null, bigint>();
+      for (const event of marked) {
+        const seq = highest.get(event.tenantId);
+        if (seq === undefined || event.dispatchSeq > seq) highest.set(event.tenantId, event.dispatchSeq);
+      }
+      const signals: DispatchedSignal[] = [...highest].map(([tenantId, seq]) => {
+        const users = recipients.get(tenantId);
+        return users && users.size > 0 ? { tenantId, seq: seq.toString(), recipients: [...users] } : { tenantId, seq: seq.toString() };
+      });
+      const [first, ...more] = signalPayloads(signals);
       if (marked.length > 0) {
-        await tx.$executeRawUnsafe(
-          `UPDATE events e SET "dispatchSeq" = v.seq, "dispatchedAt" = $3, "nextAttemptAt" = NULL
-             FROM unnest($1::uuid[], $2::bigint[]) AS v(id, seq) WHERE e.id = v.id`,
+        // The mark and the first signal in one round trip.
+        await tx.$queryRawUnsafe(
+          `WITH marked AS (
+             UPDATE events e SET "dispatchSeq" = v.seq, "dispatchedAt" = $3, "nextAttemptAt" = NULL
+               FROM unnest($1::uuid[], $2::bigint[]) AS v(id, seq) WHERE e.id = v.id RETURNING 1
+           )
+           SELECT (SELECT count(*) FROM marked)::int AS n, pg_notify($4, $5)::text AS notified`,
           marked.map((e) => e.id),
           marked.map((e) => e.dispatchSeq.toString()),
           now,
+          DISPATCHED_CHANNEL,
+          first,
         );
       }
+      for (const payload of more) await tx.$queryRawUnsafe(`SELECT pg_notify($1, $2)::text`, DISPATCHED_CHANNEL, payload);
+
       if (dead.length > 0) {
         await tx.$executeRawUnsafe(
           `UPDATE events e SET attempts = e.attempts + 1, "lastError" = v.error FROM unnest($1::uuid[], $2::text[]) AS v(id, error) WHERE e.id = v.id`,
@@ -216,18 +273,6 @@ export async function dispatchBatch(
         );
         for (const r of retry) log.warn({ eventId: r.event.id, attempts: r.attempts, retryAt: r.at, error: r.error }, "event dispatch failed; will retry");
       }
-
-      // One signal per tenant with its highest number; NOTIFY is delivered at commit, so listeners read committed rows.
-      const highest = new Map<string | null, bigint>();
-      for (const event of marked) {
-        const seq = highest.get(event.tenantId);
-        if (seq === undefined || event.dispatchSeq > seq) highest.set(event.tenantId, event.dispatchSeq);
-      }
-      const signals: DispatchedSignal[] = [...highest].map(([tenantId, seq]) => {
-        const users = recipients.get(tenantId);
-        return users && users.size > 0 ? { tenantId, seq: seq.toString(), recipients: [...users] } : { tenantId, seq: seq.toString() };
-      });
-      for (const payload of signalPayloads(signals)) await tx.$queryRawUnsafe(`SELECT pg_notify($1, $2)::text`, DISPATCHED_CHANNEL, payload);
 
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       result.dispatched = done.length;

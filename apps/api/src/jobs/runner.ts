@@ -2,6 +2,7 @@
 // seconds), retention of audit entries and dispatched events (hourly) and housekeeping of expired sessions
 // and login throttles (every 10 minutes). The event dispatcher runs beside them (main.ts).
 // Safe to run in several processes at once: each job locks only the rows it works on.
+import { purgeNotifications, warnEndingTrials } from "./notifications.js";
 import { createPaymentGateway, type PaymentGateway } from "../domains/billing/gateway.js";
 import type { Services } from "../lib/scope.js";
 import { runBilling } from "./billing.js";
@@ -48,9 +49,9 @@ export function startJobs(
 
   const cancels = [
     every(sealEveryMs, "seal-audit", () => sealAuditEntries(services.prisma, services.clock)),
-    every(retentionEveryMs, "retention", async () => (await purgeExpiredAuditEntries(services)) + (await purgeDispatchedEvents(services))),
+    every(retentionEveryMs, "retention", async () => (await purgeExpiredAuditEntries(services)) + (await purgeDispatchedEvents(services)) + (await purgeNotifications(services))),
     every(cleanupEveryMs, "cleanup", () => cleanUp(services)),
-    every(billingEveryMs, "billing", async () => (await runBilling(services, { gateway })).worked),
+    every(billingEveryMs, "billing", async () => (await runBilling(services, { gateway })).worked + (await warnEndingTrials(services))),
   ];
   return {
     async stop() {

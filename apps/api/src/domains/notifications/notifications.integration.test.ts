@@ -7,9 +7,15 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutboxEvent } from "../../events/consumer.js";
 import { createHarness, STRONG_PASSWORD, type Harness } from "../../../test/harness.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { MIGRATIONS_DIR } from "@tenancy/db";
+import { join } from "node:path";
+import { makeModule } from "../../../test/catalog.js";
+import { purgeNotifications, warnEndingTrials } from "../../jobs/notifications.js";
+import { DEFAULT_RULES } from "./defaults.js";
+import { snapshots } from "./live.js";
 import { notificationsConsumer } from "./platform-consumer.js";
 
-type Caller = ReturnType<Harness["caller"]>;
 type Tenant = Awaited<ReturnType<Harness["makeTenant"]>>;
 
 let h: Harness;
@@ -302,10 +308,8 @@ describe("live", () => {
     await b.admin.notifications.rules.create(rule({ name: "Live", recipientUserIds: [ub.id] }) as never);
     await dispatch();
 
-    const abortA = new AbortController();
-    const abortB = new AbortController();
-    const streamA = (await ua.caller.notifications.live(undefined, { signal: abortA.signal })) as AsyncIterable<unknown>;
-    const streamB = (await ub.caller.notifications.live(undefined, { signal: abortB.signal })) as AsyncIterable<unknown>;
+    const streamA = (await ua.caller.notifications.live()) as AsyncIterable<unknown>;
+    const streamB = (await ub.caller.notifications.live()) as AsyncIterable<unknown>;
     const itA = streamA[Symbol.asyncIterator]();
     const itB = streamB[Symbol.asyncIterator]();
     const [startA, startB] = await Promise.all([itA.next(), itB.next()]);
@@ -326,13 +330,11 @@ describe("live", () => {
     h.hub.deliver([{ tenantId: b.tenantId, seq: "2", recipients: [ub.id] }]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(bGot).toBe(false);
-    abortA.abort();
-    abortB.abort();
-    await itA.return?.();
+    void itA.return?.();
+    void itB.return?.();
 
     // Reconnecting with the last id seen: the unchanged snapshot is not sent again; the next change is.
-    const again = new AbortController();
-    const resumed = ((await ua.caller.notifications.live({ lastEventId: idOf(afterA) }, { signal: again.signal })) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const resumed = ((await ua.caller.notifications.live({ lastEventId: idOf(afterA) })) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
     const pendingNext = resumed.next();
     let resent = false;
     void pendingNext.then(() => (resent = true));
@@ -342,7 +344,19 @@ describe("live", () => {
     await dispatch();
     h.hub.deliver([{ resync: true }]);
     expect(snap(await pendingNext).unread).toBe(2);
-    again.abort();
+    void resumed.return?.();
+  });
+
+  it("a live stream leaves the hub when its request is aborted", async () => {
+    const before = h.hub.size();
+    const abort = new AbortController();
+    const it = snapshots(h.hub, "tenant", "user", async () => ({ n: 1 }), abort.signal)[Symbol.asyncIterator]();
+    expect((await it.next()).value).toMatchObject({ data: { n: 1 } });
+    expect(h.hub.size()).toBe(before + 1);
+    const waiting = it.next();
+    abort.abort();
+    expect((await waiting).done).toBe(true);
+    expect(h.hub.size()).toBe(before);
   });
 });
 
@@ -383,5 +397,58 @@ describe("default rules and the platform inbox", () => {
     await dispatch();
     expect((await ops.platform.notifications.inbox.list({})).items.find((i) => i.title === "New workspace: Muted Co")).toBeUndefined();
     await ops.platform.notifications.preferences.setMuted({ ruleId: "tenant_created", muted: false });
+  });
+});
+
+describe("jobs and migration", () => {
+  it("a trial ending within 3 days is told once, and the default rule warns the Tenant Admin", async () => {
+    const m = await makeModule(h, { trialDays: 14 });
+    const t = await h.makeTenant({ language: "en" });
+    await t.admin.subscriptions.startTrial({ planId: m.plans.basic });
+    await dispatch();
+    expect(await warnEndingTrials(h.services)).toBe(0);
+    h.clock.advance(12 * 86_400_000);
+    try {
+      expect(await warnEndingTrials(h.services)).toBe(1);
+      expect(await warnEndingTrials(h.services)).toBe(0);
+      await dispatch();
+      const items = (await t.admin.notifications.inbox.list({})).items.filter((i) => i.eventType === "subscription.trial_ending");
+      expect(items).toEqual([expect.objectContaining({ severity: "warning", title: `The ${m.key} trial ends in 2 day(s)`, link: "/t/subscriptions" })]);
+    } finally {
+      h.clock.advance(-12 * 86_400_000);
+    }
+  });
+
+  it("retention purges notifications past the tenant's retention and the threads left empty or expired", async () => {
+    const t = await h.makeTenant();
+    const u = await userOf(t, ["users.read"]);
+    const r = await t.admin.notifications.rules.create(rule({ name: "Kept a while", recipientUserIds: [u.id] }) as never);
+    await t.admin.users.create({ email: `old-${++n}@example.com`, name: "Old", roleIds: [u.roleId], password: STRONG_PASSWORD });
+    await t.admin.users.create({ email: `new-${++n}@example.com`, name: "New", roleIds: [u.roleId], password: STRONG_PASSWORD });
+    await dispatch();
+    // One of the two notifications (each its own thread: one per new user) is 60 days old; retention is 30 days.
+    const [old] = await h.db.prisma.notification.findMany({ where: { ruleId: r.id }, orderBy: { createdAt: "asc" } });
+    await h.db.prisma.notification.update({ where: { id: old!.id }, data: { createdAt: new Date(h.clock.now().getTime() - 60 * 86_400_000) } });
+    await h.db.prisma.tenant.update({ where: { id: t.tenantId }, data: { notificationRetentionDays: 30 } });
+    expect(await purgeNotifications(h.services)).toBeGreaterThanOrEqual(1);
+    expect(await h.db.prisma.notificationThread.findMany({ where: { ruleId: r.id }, select: { count: true } })).toEqual([{ count: 1 }]);
+    expect(await h.db.prisma.notification.count({ where: { ruleId: r.id } })).toBe(1);
+    // An expired thread goes too.
+    await h.db.prisma.notificationThread.updateMany({ where: { ruleId: r.id }, data: { expiresAt: h.clock.now() } });
+    await purgeNotifications(h.services);
+    expect(await h.db.prisma.notificationThread.count({ where: { ruleId: r.id } })).toBe(0);
+  });
+
+  it("the migration gives existing tenants the same default rules as a new tenant gets", async () => {
+    const t = await h.makeTenant();
+    await h.db.prisma.notificationRule.deleteMany({ where: { tenantId: t.tenantId } });
+    const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith("_notifications"))!;
+    const sql = readFileSync(join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
+    await h.db.sql.exec(sql.slice(sql.indexOf("-- Default rules")));
+    const rows = await h.db.prisma.notificationRule.findMany({ where: { tenantId: t.tenantId }, orderBy: { key: "asc" } });
+    const adminRole = await h.db.prisma.role.findFirstOrThrow({ where: { tenantId: t.tenantId, key: "tenant_admin" } });
+    const pick = (r: { key: string | null; name: string; eventTypes: string[]; conditions: unknown; severity: string; templates: unknown }) => ({ key: r.key, name: r.name, eventTypes: r.eventTypes, conditions: r.conditions, severity: r.severity, templates: r.templates });
+    expect(rows.map(pick)).toEqual([...DEFAULT_RULES].sort((a, b) => a.key.localeCompare(b.key)).map(pick));
+    expect(rows.every((r) => r.enabled && r.recipientRoleIds.join() === adminRole.id)).toBe(true);
   });
 });
