@@ -2,7 +2,8 @@
 // (A) makes a rule for a role; a rule with a placeholder the payload lacks is refused, in the editor and by
 // the API, with a message naming it. A user holding that role (B) has a page open in their own browser
 // context; A deactivates someone; B's bell count and popover show the notification without reload; B marks
-// it read from the popover; the inbox page's severity filter and archive/unarchive work. The tenant is set up
+// it read from the popover; the inbox page's severity filter and archive/unarchive work. A's preferences
+// mute a rule; a critical one cannot be muted. The tenant is set up
 // over HTTP; screenshots go to test-results/.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -118,6 +119,20 @@ describe("notifications", () => {
     await shot(page, "notifications-rule-form");
     await dialog.getByRole("button", { name: en["notif.form.create"] }).click();
     await page.getByRole("cell", { name: ruleName, exact: true }).waitFor();
+  });
+
+  it("A's preferences mute a non-critical rule; a critical rule cannot be muted, and says why", async () => {
+    const page = adminPage;
+    await page.goto(`${server.url}/t/notifications/preferences`);
+    await page.getByRole("heading", { name: en["notif.prefs.title"], level: 1 }).waitFor();
+    const critical = page.getByRole("switch", { name: en["notif.prefs.muteNamed"].replace("{name}", en["notif.rule.usage_100"]) });
+    expect(await critical.isDisabled()).toBe(true);
+    expect(await page.getByTestId("notif-pref").filter({ hasText: en["notif.rule.usage_100"] }).getByText(en["notif.prefs.criticalReason"]).isVisible()).toBe(true);
+    const issued = page.getByRole("switch", { name: en["notif.prefs.muteNamed"].replace("{name}", en["notif.rule.invoice_issued"]) });
+    await issued.click({ force: true });
+    await page.getByText(en["notif.prefs.mutedDone"].replace("{name}", en["notif.rule.invoice_issued"])).waitFor();
+    await expect.poll(() => issued.isChecked()).toBe(true);
+    await checkA11y(page, "notification preferences");
   });
 
   it("B's bell shows the notification live when A deactivates someone, and B marks it read from the popover", async () => {
