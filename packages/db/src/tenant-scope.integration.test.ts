@@ -39,7 +39,7 @@ afterAll(async () => db?.close());
 describe("forTenant", () => {
   it("derives the tenant-owned models from the schema: a tenantId field and a relation to Tenant", () => {
     // Sessions carry a tenantId but no relation to Tenant: identity data, reached through a named helper only.
-    expect(tenantModels(db.prisma)).toEqual(["AuditEntry", "Event", "Invoice", "InvoiceLine", "PendingCharge", "Role", "Subscription", "UsageCounter", "User", "UserRole"]);
+    expect(tenantModels(db.prisma)).toEqual(["AuditEntry", "Event", "Invoice", "InvoiceLine", "Notification", "NotificationMute", "NotificationRule", "NotificationThread", "PendingCharge", "Role", "Subscription", "UsageCounter", "User", "UserRole"]);
   });
 
   it("stamps creates with its tenant and hides other tenants' rows from every read and write", async () => {

@@ -8,9 +8,10 @@ export const concerns = (signal: HubSignal, readerId: string) => "resync" in sig
 
 /**
  * Yields once at start and once after each batch of signals concerning the reader, until `abort`.
- * `read` is called for each turn; what it returns is yielded with an id that is a digest of its content.
+ * `read` is called for each turn; what it returns is yielded with an id that is a digest of its content;
+ * null ends the stream (the reader may no longer read).
  */
-export async function* snapshots<T>(hub: EventHub, topic: string | null, readerId: string, read: () => Promise<T>, abort: AbortSignal | undefined, lastEventId?: string | null): AsyncGenerator<{ id: string; data: T }> {
+export async function* snapshots<T>(hub: EventHub, topic: string | null, readerId: string, read: () => Promise<T | null>, abort: AbortSignal | undefined, lastEventId?: string | null): AsyncGenerator<{ id: string; data: T }> {
   let dirty = true;
   let wake: (() => void) | null = null;
   const poke = () => {
@@ -29,6 +30,7 @@ export async function* snapshots<T>(hub: EventHub, topic: string | null, readerI
       if (abort?.aborted) break;
       dirty = false;
       const data = await read();
+      if (data === null) return;
       const id = createHash("sha256").update(JSON.stringify(data)).digest("base64url").slice(0, 22);
       // The same snapshot as the one the client saw last (a reconnect, or a signal that changed nothing) is not sent again.
       if (id === last) continue;

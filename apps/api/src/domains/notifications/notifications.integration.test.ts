@@ -13,6 +13,8 @@ import { join } from "node:path";
 import { makeModule } from "../../../test/catalog.js";
 import { purgeNotifications, warnEndingTrials } from "../../jobs/notifications.js";
 import { DEFAULT_RULES } from "./defaults.js";
+import { dispatchBatch } from "../../events/dispatcher.js";
+import { eventConsumers } from "../../events/consumers.js";
 import { snapshots } from "./live.js";
 import { notificationsConsumer } from "./platform-consumer.js";
 
@@ -109,6 +111,8 @@ describe("rules refused at save, naming the problem", () => {
     expect(await h.db.prisma.auditEntry.count({ where: { action: "notification_rule.created", targetId: created.id } })).toBe(1);
     const updated = await t.admin.notifications.rules.update({ ...rule({ recipientUserIds: [t.adminId], name: "Renamed" }), ruleId: created.id, lockVersion: created.lockVersion } as never);
     expect(updated).toMatchObject({ name: "Renamed", lockVersion: created.lockVersion + 1 });
+    const same = await rejection(t.admin.notifications.rules.update({ ...rule({ recipientUserIds: [t.adminId], name: "Renamed" }), ruleId: created.id, lockVersion: updated.lockVersion } as never));
+    expect(same.message).toContain("Nothing to change");
     const stale = await rejection(t.admin.notifications.rules.update({ ...rule({ recipientUserIds: [t.adminId], name: "Lost" }), ruleId: created.id, lockVersion: created.lockVersion } as never));
     expect(stale.code).toBe("CONFLICT");
     await t.admin.notifications.rules.delete({ ruleId: created.id });
@@ -347,6 +351,22 @@ describe("live", () => {
     void resumed.return?.();
   });
 
+  it("a live stream reads with the user's current permissions, and ends when the user is deactivated", async () => {
+    const t = await h.makeTenant();
+    const u = await userOf(t, ["users.read"]);
+    await t.admin.notifications.rules.create(rule({ name: "Live perms", recipientUserIds: [u.id] }) as never);
+    await t.admin.users.create({ email: `perm-${++n}@example.com`, name: "Perm", roleIds: [u.roleId], password: STRONG_PASSWORD });
+    await dispatch();
+    const stream = ((await u.caller.notifications.live()) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    expect(((await stream.next()).value as [string, { unread: number }])[1].unread).toBe(1);
+    await t.admin.roles.update({ roleId: u.roleId, permissions: ["billing.read"] });
+    h.hub.deliver([{ tenantId: t.tenantId, seq: "9", recipients: [u.id] }]);
+    expect(((await stream.next()).value as [string, { unread: number; latest: unknown[] }])[1]).toMatchObject({ unread: 0, latest: [] });
+    await t.admin.users.deactivate({ userId: u.id });
+    h.hub.deliver([{ tenantId: t.tenantId, seq: "10", recipients: "*" }]);
+    expect((await stream.next()).done).toBe(true);
+  });
+
   it("a live stream leaves the hub when its request is aborted", async () => {
     const before = h.hub.size();
     const abort = new AbortController();
@@ -450,5 +470,30 @@ describe("jobs and migration", () => {
     const pick = (r: { key: string | null; name: string; eventTypes: string[]; conditions: unknown; severity: string; templates: unknown }) => ({ key: r.key, name: r.name, eventTypes: r.eventTypes, conditions: r.conditions, severity: r.severity, templates: r.templates });
     expect(rows.map(pick)).toEqual([...DEFAULT_RULES].sort((a, b) => a.key.localeCompare(b.key)).map(pick));
     expect(rows.every((r) => r.enabled && r.recipientRoleIds.join() === adminRole.id)).toBe(true);
+  });
+});
+
+describe("with the dispatcher", () => {
+  it("a notification reaches a second user's open live stream after the first user acts, once", async () => {
+    const t = await h.makeTenant();
+    const watcher = await userOf(t, ["users.read"]);
+    await t.admin.notifications.rules.create(rule({ name: "Dispatched", recipientUserIds: [watcher.id] }) as never);
+    const drain = async () => {
+      while ((await dispatchBatch(h.services, eventConsumers(h.services))).claimed > 0);
+    };
+    await drain();
+    const stream = ((await watcher.caller.notifications.live()) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const start = (await stream.next()).value as [string, { unread: number }];
+    const next = stream.next();
+    await t.admin.users.create({ email: `dispatched-${++n}@example.com`, name: "Dispatched", roleIds: [watcher.roleId], password: STRONG_PASSWORD });
+    await drain(); // commits the notification and NOTIFYs the hub (LISTEN on the test database) with its recipients
+    const after = (await next).value as [string, { unread: number; latest: { title: string; count: number }[] }];
+    expect(after[1].unread).toBe(start[1].unread + 1);
+    expect(after[1].latest[0]).toMatchObject({ title: expect.stringContaining("dispatched-"), count: 1 });
+    void stream.return?.();
+    // Handing the same events again (a crashed batch) changes nothing.
+    const events = await h.db.prisma.event.findMany({ where: { tenantId: t.tenantId } });
+    await h.db.prisma.$transaction((tx) => consumer.handle(tx, events.map((r) => ({ ...r, type: r.type as EventType, dispatchSeq: r.dispatchSeq ?? r.position, payload: r.payload as Record<string, unknown> })), { clock: h.clock, log: pino({ level: "silent" }) }));
+    expect(await h.db.prisma.notification.count({ where: { userId: watcher.id } })).toBe(after[1].unread);
   });
 });

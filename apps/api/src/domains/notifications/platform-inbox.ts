@@ -19,7 +19,13 @@ const threads = (db: Tables) => db.platformNotificationThread as unknown as inbo
 
 export const list = (scope: Scope, who: AdminReader, input: z.infer<typeof InboxListInput>) => inbox.list(threads(scope.prisma), readerOf(scope, who), input);
 export const unreadCount = (scope: Scope, who: AdminReader) => inbox.unreadCount(threads(scope.prisma), readerOf(scope, who));
-export const snapshot = (scope: Scope, who: AdminReader) => inbox.snapshot(threads(scope.prisma), readerOf(scope, who));
+/** The live bell's snapshot; null once the platform admin is deactivated, which ends the stream. */
+export async function liveSnapshot(scope: Scope, who: AdminReader) {
+  const admin = await scope.prisma.platformAdmin.findUnique({ where: { id: who.adminId }, select: { status: true } });
+  if (!admin || admin.status !== "active") return null;
+  return inbox.snapshot(threads(scope.prisma), readerOf(scope, who));
+}
+
 export const thread = (scope: Scope, who: AdminReader, input: z.infer<typeof ThreadInput>) =>
   inbox.thread(threads(scope.prisma), scope.prisma.platformNotification as unknown as inbox.NotificationTable, readerOf(scope, who), input);
 

@@ -27,7 +27,7 @@ export const platformNotificationsRouter = router({
   }),
   live: platformProcedure.input(LiveInput).subscription(async function* ({ ctx, input, signal }) {
     const reader = readerOf(ctx.session);
-    for await (const { id, data } of snapshots(ctx.hub, null, reader.adminId, () => inbox.snapshot(ctx.scope, reader), signal, input?.lastEventId)) {
+    for await (const { id, data } of snapshots(ctx.hub, null, reader.adminId, () => inbox.liveSnapshot(ctx.scope, reader), signal, input?.lastEventId)) {
       yield tracked(id, InboxSnapshot.parse(data));
     }
   }),

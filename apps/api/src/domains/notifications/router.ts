@@ -48,7 +48,7 @@ export const notificationsRouter = router({
    */
   live: tenantProcedure.input(LiveInput).subscription(async function* ({ ctx, input, signal }) {
     const reader = readerOf(ctx.session);
-    for await (const { id, data } of snapshots(ctx.hub, ctx.scope.tenantId, reader.userId, () => notifications.snapshot(ctx.scope, reader), signal, input?.lastEventId)) {
+    for await (const { id, data } of snapshots(ctx.hub, ctx.scope.tenantId, reader.userId, () => notifications.liveSnapshot(ctx.scope, reader), signal, input?.lastEventId)) {
       yield tracked(id, InboxSnapshot.parse(data));
     }
   }),

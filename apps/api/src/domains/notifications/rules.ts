@@ -45,6 +45,15 @@ async function assertRecipients(tx: TenantTx, roleIds: string[], userIds: string
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
+/** A JSON value with its object keys sorted: JSONB stores keys in its own order, so compare canonical forms. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
 function fieldsOf(input: z.infer<typeof CreateRuleInput>) {
   return {
     name: input.name,
@@ -83,7 +92,7 @@ export async function update(scope: TenantScope, input: z.infer<typeof UpdateRul
     const before = await tx.notificationRule.findUnique({ where: { id: input.ruleId }, select: SELECT });
     if (!before) throw notFound();
     await assertRecipients(tx, fields.recipientRoleIds, fields.recipientUserIds);
-    const changes = diff(before, fields);
+    const changes = diff({ ...before, conditions: canonical(before.conditions), templates: canonical(before.templates) }, { ...fields, conditions: canonical(fields.conditions), templates: canonical(fields.templates) });
     if (Object.keys(changes).length === 0) throw new AppError("INVALID_STATE", "Nothing to change: every field already has this value.");
     // Guarded by the version the editor read: a concurrent save is refused instead of silently lost.
     const { count } = await tx.notificationRule.updateMany({ where: { id: input.ruleId, lockVersion: input.lockVersion }, data: { ...fields, lockVersion: { increment: 1 } } });

@@ -3,6 +3,7 @@
 import type { ArchiveInput, InboxListInput, MarkReadInput, SetMutedInput, ThreadInput } from "@tenancy/contracts";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { grantedBy } from "../../lib/privilege.js";
 import { record } from "../../lib/record.js";
 import type { TenantScope } from "../../lib/scope.js";
 import * as inbox from "./inbox.js";
@@ -20,7 +21,18 @@ const threads = (db: Pick<TenantScope["db"], "notificationThread">) => db.notifi
 
 export const list = (scope: TenantScope, who: TenantReader, input: z.infer<typeof InboxListInput>) => inbox.list(threads(scope.db), readerOf(scope, who), input);
 export const unreadCount = (scope: TenantScope, who: TenantReader) => inbox.unreadCount(threads(scope.db), readerOf(scope, who));
-export const snapshot = (scope: TenantScope, who: TenantReader) => inbox.snapshot(threads(scope.db), readerOf(scope, who));
+/**
+ * The live bell's snapshot, read with the user's permissions as they are now (a stream outlives the request
+ * that opened it: a role changed meanwhile applies at the next snapshot); null once the user is deactivated,
+ * which ends the stream.
+ */
+export async function liveSnapshot(scope: TenantScope, who: TenantReader) {
+  const user = await scope.db.user.findUnique({ where: { id: who.userId }, select: { status: true, roles: { select: { role: { select: { key: true, permissions: true } } } } } });
+  if (!user || user.status !== "active") return null;
+  const reader = { ...readerOf(scope, who), permissions: grantedBy(user.roles.map((r) => r.role)) };
+  return inbox.snapshot(threads(scope.db), reader);
+}
+
 export const thread = (scope: TenantScope, who: TenantReader, input: z.infer<typeof ThreadInput>) =>
   inbox.thread(threads(scope.db), scope.db.notification as unknown as inbox.NotificationTable, readerOf(scope, who), input);
 
