@@ -72,7 +72,7 @@ export const notificationsFr: Section<typeof notificationsEn> = {
   "notif.form.name": "Nom",
   "notif.form.eventTypes": "Types d’événements",
   "notif.form.eventTypesHint": "La règle réagit à chacun d’eux. Les conditions et les champs insérés peuvent utiliser les champs qu’ils ont tous.",
-  "notif.form.conditions": "Conditions",
+  "notif.form.conditions": "Conditions de déclenchement",
   "notif.form.conditionsHint": "Toutes doivent être remplies pour qu’une notification parte. Aucune : chaque événement de ces types notifie.",
   "notif.form.addCondition": "Ajouter une condition",
   "notif.form.removeCondition": "Retirer la condition {number}",
