@@ -146,7 +146,7 @@ export function toRuleInput(values: RuleFormValues) {
     recipientRoleIds: values.recipientRoleIds,
     recipientUserIds: values.recipientUserIds,
     severity: values.severity,
-    // Typed as contracts' Templates, whose inferred type lists every language although only English is required.
+    // English is always put in above; the type cannot follow the loop.
     templates: templates as Templates,
     enabled: values.enabled,
     expiresAfterDays: days === "" ? null : Number(days),
