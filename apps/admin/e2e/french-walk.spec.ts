@@ -175,6 +175,8 @@ describe("the app in French, page by page", () => {
     await visit(page, `/t/invoices/${invoiceId}`, "facture");
     await visit(page, "/t/invoices/00000000-0000-7000-8000-000000000000", "facture inconnue");
     await visit(page, "/t/integrations", "module fermé");
+    await visit(page, "/t/events/live", "événements en direct");
+    await visit(page, "/t/events/catalog", "catalogue d'événements");
     await visit(page, "/t/users/00000000-0000-7000-8000-000000000000", "utilisateur inconnu");
     await visit(page, "/t/nowhere", "page introuvable");
     await page.context().close();
@@ -192,6 +194,7 @@ describe("the app in French, page by page", () => {
     await visit(page, "/platform/analytics", "statistiques de la plateforme");
     await visit(page, "/platform/profile", "profil de la plateforme");
     await visit(page, "/platform/notifications", "notifications de la plateforme");
+    await visit(page, "/platform/events", "catalogue d'événements de la plateforme");
 
     await visit(page, "/platform/modules", "modules");
     await visit(page, "/platform/modules/new", "nouveau module");

@@ -3,6 +3,7 @@ import { analyticsRouter } from "./domains/analytics/router.js";
 import { auditRouter } from "./domains/audit/router.js";
 import { authRouter } from "./domains/auth/router.js";
 import { billingRouter } from "./domains/billing/router.js";
+import { eventsRouter } from "./domains/events/router.js";
 import { integrationsRouter } from "./domains/integrations/router.js";
 import { notificationsRouter } from "./domains/notifications/router.js";
 import { modulesRouter } from "./domains/modules/router.js";
@@ -30,6 +31,7 @@ export const appRouter = router({
   usage: usageRouter,
   analytics: analyticsRouter,
   notifications: notificationsRouter,
+  events: eventsRouter,
 });
 
 export type AppRouter = typeof appRouter;

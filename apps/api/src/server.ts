@@ -87,6 +87,20 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
   const services: Services = { prisma: db.prisma, query: db.query, clock, email: createEmailSender(env.EMAIL_SENDER, logger), log: logger, env };
   // One LISTEN per process: live subscriptions are woken from it (src/events/hub.ts).
   const hub = await createHub(db, (err) => logger.warn({ err }, "the live events connection dropped; reconnecting"));
+  // Live streams never end by themselves: they end on this when the server stops (before Fastify waits
+  // for open requests), and the clients reconnect to another process with their last event id.
+  // Their connections are closed once the stream's end is written: left open (keep-alive), Fastify's
+  // close would wait until the client drops them.
+  const closing = new AbortController();
+  const openStreams = new Set<FastifyReply["raw"]>();
+  app.addHook("preClose", (done) => {
+    for (const raw of openStreams) {
+      const socket = raw.socket; // detached from the response once it finishes
+      raw.once("finish", () => socket?.end());
+    }
+    closing.abort();
+    done();
+  });
   const cookieName = sessionCookieName(production);
   const adminIndex = join(env.ADMIN_DIST, "index.html");
   const hasAdmin = existsSync(adminIndex);
@@ -103,17 +117,41 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
   await app.register(helmet, securityHeaders(production));
   await app.register(cookie);
 
-  app.addHook("onSend", async (req, reply) => {
+  app.addHook("onSend", async (req, reply, payload) => {
     reply.header("x-request-id", req.id);
-    // Authenticated API answers must never be stored by a browser or a proxy.
+    // A live stream (SSE) is never stored nor transformed (a compressing proxy would buffer it); tRPC's
+    // own header (no-cache) allows storing, and the Response's headers win over the reply's.
+    if (payload instanceof Response && isEventStream(payload.headers.get("content-type"))) payload.headers.set("cache-control", "no-store, no-transform");
+    // Authenticated API answers must never be stored by a browser or a proxy; a live stream (SSE) must
+    // not be transformed either (a compressing proxy would buffer it).
     if (API_PATH.test(pathOf(req))) reply.header("cache-control", "no-store");
+    if (payload instanceof Response && isEventStream(payload.headers.get("content-type"))) {
+      openStreams.add(reply.raw);
+      reply.raw.once("close", () => openStreams.delete(reply.raw));
+    }
   });
 
   app.addHook("onRequest", csrfCheck(env));
 
-  // The request log: method, path (never the query string, which carries tRPC inputs), status and time.
+  // The request log: method, path (never the query string, which carries tRPC inputs), status and time,
+  // written when the response ends; for a live stream that is when it closes. A response the client cut
+  // short (a stream closed by the browser, an aborted download) gets its line too, marked `aborted`.
+  const logged = new WeakSet<FastifyRequest>();
+  const logRequest = (req: FastifyRequest, reply: FastifyReply, aborted: boolean) => {
+    if (logged.has(req)) return;
+    logged.add(req);
+    req.log.info(
+      { method: req.method, path: req.url.split("?", 1)[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, ...(aborted ? { aborted } : {}) },
+      "request",
+    );
+  };
   app.addHook("onResponse", (req, reply, done) => {
-    req.log.info({ method: req.method, path: req.url.split("?", 1)[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, "request");
+    logRequest(req, reply, false);
+    done();
+  });
+  app.addHook("onRequest", (req, reply, done) => {
+    // After onResponse had its turn (it runs on the same close when the response did finish).
+    reply.raw.once("close", () => setImmediate(() => logRequest(req, reply, !reply.raw.writableFinished)));
     done();
   });
 
@@ -129,6 +167,7 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
           cookies: fastifyCookies(req, res, production),
           sessionCookieName: cookieName,
           hub,
+          closing: closing.signal,
         }),
         responseMeta({ errors }) {
           const limited = errors.map((e) => e.cause).find((c): c is AppError => c instanceof AppError && c.code === "RATE_LIMITED");
@@ -223,6 +262,8 @@ function pathOf(req: FastifyRequest): string {
     return raw;
   }
 }
+
+const isEventStream = (contentType: string | null) => contentType?.startsWith("text/event-stream") === true;
 
 const isTrpcRoute = (req: FastifyRequest) => req.routeOptions.url?.startsWith("/trpc/") === true;
 

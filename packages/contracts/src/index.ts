@@ -18,3 +18,4 @@ export * from "./billing.js";
 export * from "./usage.js";
 export * from "./analytics.js";
 export * from "./notifications.js";
+export * from "./event-catalog.js";

@@ -3,8 +3,8 @@ import { homePath, safeNext, tenantNav } from "./navigation.js";
 
 describe("tenant navigation", () => {
   it("shows only the entries the user's permissions allow", () => {
-    expect(tenantNav(["tenant.read", "audit.read"]).map((entry) => entry.path)).toEqual(["/t", "/t/audit"]);
-    expect(tenantNav(["tenant.read", "users.read", "audit.read", "settings.manage"])).toHaveLength(4);
+    expect(tenantNav(["tenant.read", "audit.read"]).map((entry) => entry.path)).toEqual(["/t", "/t/audit", "/t/events/live", "/t/events/catalog"]);
+    expect(tenantNav(["tenant.read", "users.read", "audit.read", "settings.manage"])).toHaveLength(6);
     expect(tenantNav(["users.read", "roles.manage"]).map((entry) => entry.path)).toEqual(["/t/users", "/t/roles"]);
     expect(tenantNav([])).toEqual([]);
   });

@@ -22,6 +22,9 @@ export const TENANT_NAV: readonly NavEntry[] = [
   { path: "/t/subscriptions", label: "nav.subscriptions", permission: "billing.read" },
   { path: "/t/invoices", label: "nav.invoices", permission: "billing.read" },
   { path: "/t/integrations", label: "nav.integrations", permission: "integrations.manage", module: "integrations" },
+  { path: "/t/events/live", label: "events.nav.live", permission: "audit.read" },
+  // The catalog opens to every signed-in user; the menu shows it beside the live events.
+  { path: "/t/events/catalog", label: "events.nav.catalog", permission: "audit.read" },
 ];
 
 export const PROFILE_PATH = "/t/profile";
@@ -39,6 +42,7 @@ export const PLATFORM_NAV: readonly Omit<NavEntry, "permission">[] = [
   { path: "/platform/audit", label: "nav.platformAudit" },
   { path: "/platform/analytics", label: "nav.platformAnalytics" },
   { path: "/platform/notifications", label: "notif.nav.inbox" },
+  { path: "/platform/events", label: "events.nav.catalog" },
   // Also in the menu, not only behind the header's name: on a phone the header shows no name.
   { path: PLATFORM_PROFILE_PATH, label: "nav.platformProfile" },
 ];

@@ -84,6 +84,7 @@ export const router = createBrowserRouter([
               { path: "analytics", loader: prefetch.platformAnalytics, lazy: async () => ({ Component: (await import("../features/analytics/platform-analytics-page.js")).PlatformAnalyticsPage }) },
               { path: "notifications", lazy: async () => ({ Component: (await import("../features/notifications/inbox-page.js")).InboxPage }) },
               { path: "notifications/preferences", lazy: async () => ({ Component: (await import("../features/notifications/preferences-page.js")).PreferencesPage }) },
+              { path: "events", lazy: async () => ({ Component: (await import("../features/events/catalog-page.js")).EventCatalogPage }) },
               { path: "profile", loader: prefetch.platformProfile, element: <PlatformProfilePage /> },
               { path: "*", element: <NotFoundPage /> },
             ],
@@ -145,6 +146,21 @@ export const router = createBrowserRouter([
                   };
                 },
               },
+              // The events pages are loaded when first opened; the catalog is for every signed-in user.
+              {
+                path: "events/live",
+                lazy: async () => {
+                  const { LiveEventsPage } = await import("../features/events/live-page.js");
+                  return {
+                    Component: () => (
+                      <RequirePermission permission="audit.read">
+                        <LiveEventsPage />
+                      </RequirePermission>
+                    ),
+                  };
+                },
+              },
+              { path: "events/catalog", lazy: async () => ({ Component: (await import("../features/events/catalog-page.js")).EventCatalogPage }) },
               { path: "profile", element: <ProfilePage /> },
               { path: "*", element: <NotFoundPage /> },
             ],

@@ -15,6 +15,8 @@ export interface Context extends Services {
   sessionCookieName: string;
   /** The process's hub of live signals, for subscriptions (the bell, the inbox, live events). */
   hub: EventHub;
+  /** Aborted when the server stops, so open live streams end instead of holding the shutdown. */
+  closing?: AbortSignal;
 }
 
 export const sessionCookieName = (production: boolean) => (production ? "__Host-session" : "session");

@@ -26,6 +26,11 @@ export const t = initTRPC
   .create({
     transformer: superjson,
     isDev: false,
+    // Subscriptions over Server-Sent Events (decision 0051): a ping every 10 s keeps proxies and load
+    // balancers from cutting an idle stream, and tells the client to reconnect (with its last event id)
+    // when 30 s pass without one. No maximum duration: tRPC ends such a stream with `return`, which the
+    // client takes as the end rather than reconnecting; the session is checked again during the stream.
+    sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
     errorFormatter({ shape, error, ctx }) {
       const { message, data } = formatError(error, ctx?.request.requestId ?? undefined);
       return { ...shape, message, data: { ...data, path: shape.data.path } };

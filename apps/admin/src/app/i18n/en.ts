@@ -11,6 +11,7 @@ import { platformEn } from "./platform.en.js";
 import { referenceEn } from "./reference.en.js";
 import { spendCapEn } from "./spend-cap.en.js";
 import { notificationsApiEn } from "./notifications-api.en.js";
+import { eventsEn } from "./events.en.js";
 import { statesEn } from "./states.en.js";
 
 export const en = {
@@ -353,6 +354,7 @@ export const en = {
   ...referenceEn,
   ...spendCapEn,
   ...notificationsApiEn,
+  ...eventsEn,
   ...dispatchEn,
   ...statesEn,
 } as const;

@@ -12,6 +12,7 @@ import { platformFr } from "./platform.fr.js";
 import { referenceFr } from "./reference.fr.js";
 import { spendCapFr } from "./spend-cap.fr.js";
 import { notificationsApiFr } from "./notifications-api.fr.js";
+import { eventsFr } from "./events.fr.js";
 import { statesFr } from "./states.fr.js";
 
 export const fr: Translation = {
@@ -354,6 +355,7 @@ export const fr: Translation = {
   ...referenceFr,
   ...spendCapFr,
   ...notificationsApiFr,
+  ...eventsFr,
   ...dispatchFr,
   ...statesFr,
 };

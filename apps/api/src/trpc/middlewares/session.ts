@@ -24,6 +24,18 @@ export async function resolveSessionState(ctx: Context): Promise<{ session: Sess
   return { session, ended: null };
 }
 
+/**
+ * The cookie's session looked up again during a long request (a live stream), or why it ended. It never
+ * slides the session forward: the cookie cannot be renewed once the stream's headers are sent, and a
+ * database expiry beyond the cookie's would be a session the browser no longer presents.
+ */
+export async function recheckSession(ctx: Context): Promise<{ session: SessionRecord | null; ended: SessionEnd }> {
+  const token = ctx.cookies.get(ctx.sessionCookieName);
+  if (!token) return { session: null, ended: null };
+  // days: 0 makes "less than half of the lifetime left" never true, so the lookup renews nothing.
+  return lookupSession(ctx, token, { now: ctx.clock.now(), days: 0 });
+}
+
 /** The error for a request whose cookie opens no session, saying why when that is known. */
 export function sessionEndedError(ended: SessionEnd): AppError {
   switch (ended) {

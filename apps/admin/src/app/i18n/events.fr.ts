@@ -1,0 +1,45 @@
+// French messages of the event catalog and live events pages (see events.en.ts), spread into fr.ts.
+import type { eventsEn } from "./events.en.js";
+import type { Section } from "./translate.js";
+
+export const eventsFr: Section<typeof eventsEn> = {
+  "events.nav.live": "Événements en direct",
+  "events.nav.catalog": "Catalogue d'événements",
+
+  "events.catalog.title": "Catalogue d'événements",
+  "events.catalog.description": "Tous les événements émis par la plateforme : leur sens, le schéma de leur contenu et un exemple. Les webhooks et les flux d'événements transportent les mêmes contenus.",
+  "events.catalog.search": "Rechercher des événements",
+  "events.catalog.searchPlaceholder": "Type, nom ou description",
+  "events.catalog.module": "Filtrer par module",
+  "events.catalog.allModules": "Tous les modules",
+  "events.catalog.empty": "Aucun événement ne correspond à cette recherche.",
+  "events.catalog.count": { one: "{count} type d'événement", other: "{count} types d'événements" },
+  "events.catalog.version": "Version du contenu : {version}",
+  "events.catalog.permission": "Nécessaire pour le recevoir",
+  "events.catalog.platformOnly": "Administrateurs de la plateforme uniquement",
+  "events.catalog.schema": "Schéma du contenu (JSON Schema)",
+  "events.catalog.sample": "Exemple de contenu",
+
+  "events.live.title": "Événements en direct",
+  "events.live.description": "Les événements de l'espace de travail au moment où ils se produisent. Seuls ceux que vous avez le droit de lire sont affichés.",
+  "events.live.types": "Types d'événements",
+  "events.live.modules": "Filtrer par module",
+  "events.live.filterPlaceholder": "Tous",
+  "events.live.pause": "Mettre le flux en pause",
+  "events.live.resume": "Reprendre",
+  "events.live.status.live": "En direct",
+  "events.live.status.connecting": "Connexion…",
+  "events.live.status.reconnecting": "Reconnexion…",
+  "events.live.status.paused": "En pause",
+  "events.live.status.error": "Déconnecté",
+  "events.live.empty": "Aucun événement pour l'instant. Les nouveaux événements apparaissent ici dès qu'ils se produisent, sans recharger la page.",
+  "events.live.emptyPaused": "En pause. Reprenez pour voir les nouveaux événements, y compris ceux survenus entre-temps.",
+  "events.live.time": "Heure",
+  "events.live.type": "Événement",
+  "events.live.module": "Module d'origine",
+  "events.live.details": "Détails",
+  "events.live.gap": { one: "{count} événement plus ancien a été omis : il s'en est produit davantage pendant votre absence qu'il n'est possible d'en afficher.", other: "{count} événements plus anciens ont été omis : il s'en est produit davantage pendant votre absence qu'il n'est possible d'en afficher." },
+  "events.live.capped": "Affichage des {count} événements les plus récents.",
+  "events.live.clear": "Effacer",
+  "events.live.catalogLink": "Catalogue d'événements",
+};
