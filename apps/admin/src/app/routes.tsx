@@ -15,7 +15,6 @@ import { TenantsPage } from "../features/platform/tenants-page.js";
 import { DashboardPage } from "../features/tenant/dashboard-page.js";
 import { IntegrationsPage } from "../features/integrations/integrations-page.js";
 import { RolesPage } from "../features/roles/roles-page.js";
-import { SettingsPage } from "../features/settings/settings-page.js";
 import { ProfilePage } from "../features/users/profile-page.js";
 import { UserDetailPage } from "../features/users/user-detail-page.js";
 import { UsersPage } from "../features/users/users-page.js";
@@ -115,7 +114,21 @@ export const router = createBrowserRouter([
                   };
                 },
               },
-              { path: "settings", loader: prefetch.settings, element: <RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission> },
+              {
+                path: "settings",
+                loader: prefetch.settings,
+                // Loaded when first opened, like the audit log: the sign-in load stays within its budget.
+                lazy: async () => {
+                  const { SettingsPage } = await import("../features/settings/settings-page.js");
+                  return {
+                    Component: () => (
+                      <RequirePermission permission="settings.manage">
+                        <SettingsPage />
+                      </RequirePermission>
+                    ),
+                  };
+                },
+              },
               { path: "marketplace", loader: prefetch.marketplace, ...billingPage(async () => (await import("../features/billing/marketplace-page.js")).MarketplacePage) },
               { path: "subscriptions", loader: prefetch.subscriptions, ...billingPage(async () => (await import("../features/billing/subscriptions-page.js")).SubscriptionsPage) },
               { path: "invoices", loader: prefetch.invoices, ...billingPage(async () => (await import("../features/billing/invoices-page.js")).InvoicesPage) },
