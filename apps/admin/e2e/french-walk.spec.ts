@@ -144,6 +144,17 @@ describe("the app in French, page by page", () => {
     await page.keyboard.press("Escape");
     await visit(page, "/t/settings", "paramètres");
     await visit(page, "/t/profile", "profil");
+    await visit(page, "/t/notifications", "notifications");
+    await page.getByTestId("notif-bell").click();
+    await page.getByRole("dialog", { name: fr["notif.bell.title"] }).waitFor();
+    await check(page, "cloche des notifications");
+    await page.keyboard.press("Escape");
+    await visit(page, "/t/notifications/preferences", "préférences de notification");
+    await visit(page, "/t/notification-rules", "règles de notification");
+    await page.getByRole("button", { name: fr["notif.rules.new"] }).click();
+    await page.getByRole("dialog").getByRole("textbox", { name: fr["notif.form.name"], exact: true }).waitFor();
+    await check(page, "nouvelle règle de notification");
+    await page.keyboard.press("Escape");
     await visit(page, "/t/marketplace", "catalogue des modules");
     await page.getByRole("region", { name: "Intégrations", exact: true }).getByRole("button", { name: fr["marketplace.subscribe"], exact: true }).click();
     await page.getByRole("dialog").getByTestId("preview").waitFor();
@@ -182,6 +193,7 @@ describe("the app in French, page by page", () => {
     await visit(page, "/platform/audit", "journal de la plateforme");
     await visit(page, "/platform/analytics", "statistiques de la plateforme");
     await visit(page, "/platform/profile", "profil de la plateforme");
+    await visit(page, "/platform/notifications", "notifications de la plateforme");
     await visit(page, "/platform/events", "catalogue d'événements de la plateforme");
 
     await visit(page, "/platform/modules", "modules");

@@ -5,11 +5,11 @@
 // and names it in the document title.
 import { Anchor, Badge, Box, Button, Center, Divider, Group, NavLink, Paper, Stack, Text, Title } from "@mantine/core";
 import { AppLayout, SkipLink, skipTargetProps, TruncatedText } from "@tenancy/ui";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { useLogout } from "../features/auth/use-logout.js";
 import { useI18n } from "./i18n/i18n-provider.js";
-import { PLATFORM_NAV, PLATFORM_PROFILE_PATH, PROFILE_PATH, tenantNav, type NavEntry } from "./navigation.js";
+import { INBOX_PATH, PLATFORM_NAV, PLATFORM_PROFILE_PATH, PROFILE_PATH, tenantNav, type NavEntry } from "./navigation.js";
 import { usePageTitle } from "./page-title.js";
 import { openModuleKeys } from "./module-gate.js";
 import { useModuleAccess, useSignedInMe } from "./session.js";
@@ -37,12 +37,18 @@ export function AuthLayout({ title, children }: { title: string; children: React
   );
 }
 
+// The bell's code (and its live subscription) loads after the page, keeping it out of the sign-in load.
+const NotificationBell = lazy(async () => ({ default: (await import("../features/notifications/bell.js")).NotificationBell }));
+
 function HeaderUser() {
   const me = useSignedInMe();
   const { t } = useI18n();
   const logout = useLogout();
   return (
     <Group gap="md" wrap="nowrap">
+      <Suspense fallback={null}>
+        <NotificationBell />
+      </Suspense>
       <Box ta="right" visibleFrom="xs" maw={260}>
         <TruncatedText value={me.name} maxWidth={260}>
           <Anchor
@@ -106,6 +112,7 @@ export function TenantLayout() {
     <Stack gap={4}>
       <Navigation entries={tenantNav(me.permissions, openModuleKeys(modules.data))} />
       <Divider my="xs" />
+      <NavLink component={Link} to={INBOX_PATH} label={t("notif.nav.inbox")} active={pathname.startsWith(INBOX_PATH)} data-testid="nav-notifications" />
       <NavLink component={Link} to={PROFILE_PATH} label={t("nav.profile")} active={pathname === PROFILE_PATH} data-testid="nav-profile" />
     </Stack>
   );

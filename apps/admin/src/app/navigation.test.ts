@@ -8,6 +8,11 @@ describe("tenant navigation", () => {
     expect(tenantNav(["users.read", "roles.manage"]).map((entry) => entry.path)).toEqual(["/t/users", "/t/roles"]);
     expect(tenantNav([])).toEqual([]);
   });
+
+  it("lists the notification rules for those who manage them (every user's inbox is beside the profile)", () => {
+    expect(tenantNav(["notifications.manage"]).map((entry) => entry.path)).toEqual(["/t/notification-rules"]);
+    expect(tenantNav(["users.read"]).map((entry) => entry.path)).not.toContain("/t/notification-rules");
+  });
 });
 
 describe("homePath", () => {

@@ -17,6 +17,7 @@ export const TENANT_NAV: readonly NavEntry[] = [
   { path: "/t/roles", label: "nav.roles", permission: "roles.manage" },
   { path: "/t/audit", label: "nav.audit", permission: "audit.read" },
   { path: "/t/settings", label: "nav.settings", permission: "settings.manage" },
+  { path: "/t/notification-rules", label: "notif.nav.rules", permission: "notifications.manage" },
   { path: "/t/marketplace", label: "nav.marketplace", permission: "billing.read" },
   { path: "/t/subscriptions", label: "nav.subscriptions", permission: "billing.read" },
   { path: "/t/invoices", label: "nav.invoices", permission: "billing.read" },
@@ -28,6 +29,9 @@ export const TENANT_NAV: readonly NavEntry[] = [
 
 export const PROFILE_PATH = "/t/profile";
 
+/** Every tenant user's inbox: beside their profile, not behind a permission. */
+export const INBOX_PATH = "/t/notifications";
+
 export const PLATFORM_PROFILE_PATH = "/platform/profile";
 
 export const PLATFORM_NAV: readonly Omit<NavEntry, "permission">[] = [
@@ -37,6 +41,7 @@ export const PLATFORM_NAV: readonly Omit<NavEntry, "permission">[] = [
   { path: "/platform/admins", label: "nav.platformAdmins" },
   { path: "/platform/audit", label: "nav.platformAudit" },
   { path: "/platform/analytics", label: "nav.platformAnalytics" },
+  { path: "/platform/notifications", label: "notif.nav.inbox" },
   { path: "/platform/events", label: "events.nav.catalog" },
   // Also in the menu, not only behind the header's name: on a phone the header shows no name.
   { path: PLATFORM_PROFILE_PATH, label: "nav.platformProfile" },

@@ -2,6 +2,7 @@
 import { analyticsEn } from "./analytics.en.js";
 import { billingEn } from "./billing.en.js";
 import { marketplaceEn } from "./marketplace.en.js";
+import { notificationsEn } from "./notifications.en.js";
 import { catalogEn } from "./catalog.en.js";
 import { dispatchEn } from "./dispatch.en.js";
 import { errorsEn } from "./errors.en.js";
@@ -345,6 +346,7 @@ export const en = {
   ...analyticsEn,
   ...billingEn,
   ...marketplaceEn,
+  ...notificationsEn,
   ...catalogEn,
   ...errorsEn,
   ...labelsEn,

@@ -3,6 +3,7 @@ import type { Translation } from "./translate.js";
 import { analyticsFr } from "./analytics.fr.js";
 import { billingFr } from "./billing.fr.js";
 import { marketplaceFr } from "./marketplace.fr.js";
+import { notificationsFr } from "./notifications.fr.js";
 import { catalogFr } from "./catalog.fr.js";
 import { dispatchFr } from "./dispatch.fr.js";
 import { errorsFr } from "./errors.fr.js";
@@ -346,6 +347,7 @@ export const fr: Translation = {
   ...analyticsFr,
   ...billingFr,
   ...marketplaceFr,
+  ...notificationsFr,
   ...catalogFr,
   ...errorsFr,
   ...labelsFr,
