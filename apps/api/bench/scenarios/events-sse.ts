@@ -231,18 +231,26 @@ export async function runSseParts(
   const { env, log } = productConfig();
   const services: Services = { prisma: database.db.prisma, query: database.db.query, clock: systemClock, email: createEmailSender("none", log), log, env };
   await ensureFirstPlatformAdmin(services);
+  const live = await measureCommitToSse(database, services, { rate, warmupS, durationS });
+  // A fresh server for the fan-out, so its RSS is that of a process serving the streams, not one grown before.
+  const fan = await measureFanOut(database, services, { connections, fanOutEvents });
+  return { live, fan };
+}
+
+async function signIn(origin: string, services: Services) {
+  const ops = httpCaller(origin, sessionCookieName(true));
+  await ops.mutate("auth.login", { email: services.env.PLATFORM_ADMIN_EMAIL!, password: services.env.PLATFORM_ADMIN_PASSWORD! });
+  return ops;
+}
+
+async function measureCommitToSse(database: BenchDatabase, services: Services, { rate, warmupS, durationS }: { rate: number; warmupS: number; durationS: number }): Promise<SseTimed> {
   const server = await startSseServer(database, services);
   try {
-    const ops = httpCaller(server.origin, sessionCookieName(true));
-    await ops.mutate("auth.login", { email: env.PLATFORM_ADMIN_EMAIL!, password: env.PLATFORM_ADMIN_PASSWORD! });
-    const cookieName = sessionCookieName(true);
-
-    // ---- commit -> SSE on one open stream
+    const ops = await signIn(server.origin, services);
     const liveTenant = await createTenant(server.origin, ops, "sse-live");
-    const one = await openClients(server.origin, [`${cookieName}=${liveTenant.cookie}`], 1);
-    if (one.ready.ready !== 1) throw new LoadError(`the live stream did not open: ${one.ready.firstFailure}`);
-    let live: SseTimed;
-    {
+    const one = await openClients(server.origin, [`${sessionCookieName(true)}=${liveTenant.cookie}`], 1);
+    try {
+      if (one.ready.ready !== 1) throw new LoadError(`the live stream did not open: ${one.ready.firstFailure}`);
       const warm = warmupS * rate;
       const total = warm + durationS * rate;
       const cpu0 = server.probe.cpuMs();
@@ -262,10 +270,20 @@ export async function runSseParts(
         if (got.length === 0) missing++;
         else latencies.push(got[0]! - at);
       }
-      live = { sent: total, seconds: warmupS + durationS, latencies, missing, duplicates, serverCpuMs, serverPeakRssMb: peak };
+      return { sent: total, seconds: warmupS + durationS, latencies, missing, duplicates, serverCpuMs, serverPeakRssMb: peak };
+    } finally {
+      one.kill();
     }
+  } finally {
+    await server.stop();
+  }
+}
 
-    // ---- fan-out to `connections` streams of one tenant
+async function measureFanOut(database: BenchDatabase, services: Services, { connections, fanOutEvents }: { connections: number; fanOutEvents: number }): Promise<FanOut> {
+  const server = await startSseServer(database, services);
+  try {
+    const ops = await signIn(server.origin, services);
+    const cookieName = sessionCookieName(true);
     const fanTenant = await createTenant(server.origin, ops, "sse-fanout");
     const tokens = await bulkSessions(database, fanTenant.tenantId, fanTenant.adminId, connections);
     const rssBefore = mb(server.probe.rss());
@@ -311,7 +329,7 @@ export async function runSseParts(
         ended,
         serverAlone: server.alone,
       };
-      return { live, fan };
+      return fan;
     } finally {
       many.kill();
     }
