@@ -3,8 +3,8 @@
 // `openConcurrency` opening at a time), and reports over IPC { ready, failed } once every stream has either
 // sent its `connected` message or failed. From then on it notes when each event (named by its payload's
 // `name`) arrives on each stream, in wall-clock ms (performance.timeOrigin + now, comparable with the
-// parent's clock on the same machine). On the parent's "report" message it prints the arrivals as one JSON
-// line on stdout and exits.
+// parent's clock on the same machine). On a { count: name } message it answers { count } (streams that have
+// received that event so far); on "report" it prints the arrivals as one JSON line on stdout and exits.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 
@@ -103,7 +103,11 @@ async function main() {
   measuring = true;
   const message: SseReady = { ready, failed, firstFailure, openSeconds: (performance.now() - started) / 1000 };
   process.send!(message);
-  process.on("message", (m) => {
+  process.on("message", (m: unknown) => {
+    if (typeof m === "object" && m !== null && "count" in m) {
+      process.send!({ count: arrivals[(m as { count: string }).count]?.length ?? 0 });
+      return;
+    }
     if (m !== "report") return;
     measuring = false;
     const report: SseReport = { arrivals, ended };

@@ -34,6 +34,8 @@ const SERVER = fileURLToPath(new URL("./events-sse-server.ts", import.meta.url))
 const CHILD = fileURLToPath(new URL("./events-sse-child.ts", import.meta.url));
 const wallNow = () => performance.timeOrigin + performance.now();
 const mb = (bytes: number) => bytes / 2 ** 20;
+/** How long one fan-out event may take to reach every stream before the next is written. */
+const FANOUT_WAIT_MS = 60_000;
 
 interface SseServer {
   origin: string;
@@ -127,6 +129,9 @@ async function bulkSessions(database: BenchDatabase, tenantId: string, userId: s
 
 interface Clients {
   ready: SseReady;
+  /** How many streams have received the event of this name so far. */
+  count(name: string): Promise<number>;
+  probe: ProcessProbe;
   report(): Promise<SseReport>;
   kill(): void;
 }
@@ -152,6 +157,12 @@ async function openClients(origin: string, cookies: string[], openConcurrency: n
   });
   return {
     ready,
+    probe: procProbe(child.pid!),
+    count: (name) =>
+      new Promise((resolve) => {
+        child.once("message", (m: { count: number }) => resolve(m.count));
+        child.send({ count: name });
+      }),
     async report() {
       child.send("report");
       const code = await closed;
@@ -186,6 +197,8 @@ export interface FanOut extends SseTimed {
   untilAll: number[];
   ended: number;
   serverAlone: boolean;
+  /** CPU of the client process per event, to see whether it was the bottleneck. */
+  clientCpuMs: number;
 }
 
 export interface SseResults {
@@ -294,10 +307,22 @@ async function measureFanOut(database: BenchDatabase, services: Services, { conn
       const rssOpen = mb(server.probe.rss());
       const cpu0 = server.probe.cpuMs();
       const rss = sampleRss(server.probe);
-      // One event at a time, each given 1 s to reach every stream.
-      const committed = await writeEvents(services, fanTenant.tenantId, "fan", fanOutEvents, 1);
+      // One event at a time: the next is written when every stream has received the last one (or after
+      // FANOUT_WAIT_MS), so each event's fan-out is timed alone.
+      const client0 = many.probe.cpuMs();
+      const scope = systemScope(services);
+      const committed = new Map<string, number>();
+      const t0 = performance.now();
+      for (let k = 0; k < fanOutEvents; k++) {
+        const name = `fan-${k}`;
+        await services.prisma.$transaction((tx) => record(tx, scope, { type: "role.created", tenantId: fanTenant.tenantId, payload: { roleId: name, name } }));
+        committed.set(name, wallNow());
+        const deadline = performance.now() + FANOUT_WAIT_MS;
+        while ((await many.count(name)) < many.ready.ready && performance.now() < deadline) await pause(20);
+      }
+      const seconds = (performance.now() - t0) / 1000;
       const serverCpuMs = server.probe.cpuMs() - cpu0;
-      await pause(3_000);
+      const clientCpuMs = many.probe.cpuMs() - client0;
       const peak = rss.stop();
       const { arrivals, ended } = await many.report();
       const latencies: number[] = [];
@@ -313,7 +338,7 @@ async function measureFanOut(database: BenchDatabase, services: Services, { conn
       }
       const fan: FanOut = {
         sent: fanOutEvents,
-        seconds: fanOutEvents,
+        seconds,
         latencies,
         missing,
         duplicates,
@@ -328,6 +353,7 @@ async function measureFanOut(database: BenchDatabase, services: Services, { conn
         untilAll,
         ended,
         serverAlone: server.alone,
+        clientCpuMs: clientCpuMs / fanOutEvents,
       };
       return fan;
     } finally {
