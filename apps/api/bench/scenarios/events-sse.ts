@@ -61,7 +61,9 @@ async function startSseServer(database: BenchDatabase, services: Services): Prom
       },
     };
   }
-  const child = spawn(process.execPath, [...process.execArgv, SERVER, await benchDatabaseUrl(database)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // BENCH_SSE_SERVER_HEAP_MB: a V8 heap limit for the server process, to tell live memory from garbage not yet collected.
+  const heap = process.env.BENCH_SSE_SERVER_HEAP_MB ? [`--max-old-space-size=${Number(process.env.BENCH_SSE_SERVER_HEAP_MB)}`] : [];
+  const child = spawn(process.execPath, [...heap, ...process.execArgv, SERVER, await benchDatabaseUrl(database)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const { origin } = await new Promise<{ origin: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new LoadError("the events server process did not start in 60 s")), 60_000);
@@ -79,6 +81,8 @@ async function startSseServer(database: BenchDatabase, services: Services): Prom
     probe: procProbe(child.pid!),
     alone: true,
     async stop() {
+      // It may have died already (out of memory under BENCH_SSE_SERVER_HEAP_MB).
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.send("stop");
       const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exited;
