@@ -42,6 +42,8 @@ interface SseServer {
   probe: ProcessProbe;
   /** True when the probe reads a process running only the server (PostgreSQL). */
   alone: boolean;
+  /** Throws when the server process died (out of memory under BENCH_SSE_SERVER_HEAP_MB). */
+  check(): void;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ async function startSseServer(database: BenchDatabase, services: Services): Prom
       origin,
       probe: thisProcess,
       alone: false,
+      check: () => undefined,
       async stop() {
         await server.stop();
         await dispatcher.stop();
@@ -80,6 +83,9 @@ async function startSseServer(database: BenchDatabase, services: Services): Prom
     origin,
     probe: procProbe(child.pid!),
     alone: true,
+    check() {
+      if (child.exitCode !== null || child.signalCode !== null) throw new LoadError(`the events server process died (exit code ${child.exitCode}, signal ${child.signalCode})`);
+    },
     async stop() {
       // It may have died already (out of memory under BENCH_SSE_SERVER_HEAP_MB).
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -232,7 +238,13 @@ async function writeEvents(services: Services, tenantId: string, prefix: string,
 
 function sampleRss(probe: ProcessProbe) {
   let peak = probe.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, probe.rss())), 50);
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, probe.rss());
+    } catch {
+      // the server process died: check() reports it
+    }
+  }, 50);
   return {
     stop: () => {
       clearInterval(timer);
@@ -308,6 +320,7 @@ async function measureFanOut(database: BenchDatabase, services: Services, { conn
     try {
       if (many.ready.ready === 0) throw new LoadError(`no stream opened: ${many.ready.firstFailure}`);
       await pause(2_000); // settle: the opening's garbage collected or not, as it would be
+      server.check();
       const rssOpen = mb(server.probe.rss());
       const cpu0 = server.probe.cpuMs();
       const rss = sampleRss(server.probe);
@@ -322,9 +335,13 @@ async function measureFanOut(database: BenchDatabase, services: Services, { conn
         await services.prisma.$transaction((tx) => record(tx, scope, { type: "role.created", tenantId: fanTenant.tenantId, payload: { roleId: name, name } }));
         committed.set(name, wallNow());
         const deadline = performance.now() + FANOUT_WAIT_MS;
-        while ((await many.count(name)) < many.ready.ready && performance.now() < deadline) await pause(20);
+        while ((await many.count(name)) < many.ready.ready && performance.now() < deadline) {
+          server.check();
+          await pause(20);
+        }
       }
       const seconds = (performance.now() - t0) / 1000;
+      server.check();
       const serverCpuMs = server.probe.cpuMs() - cpu0;
       const clientCpuMs = many.probe.cpuMs() - client0;
       const peak = rss.stop();

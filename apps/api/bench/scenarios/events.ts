@@ -368,7 +368,7 @@ export async function runEventsScenario(database: BenchDatabase, settings: Setti
       `commit -> SSE: the API server and its dispatcher ${fan.serverAlone ? "in a process of their own" : "in the bench process (PGlite)"}, one tenant admin's events.live stream read by a second process; ` +
         `${RATE} events/s (record() in a transaction from the bench process) for ${settings.warmupS} s warm-up + ${settings.durationS} s, each timed from its commit's return to its arrival on the stream ` +
         `(wall clocks of the two processes); ${sse.latencies.length} of ${settings.durationS * RATE} measured arrived, ${sse.missing} missing, ${sse.duplicates} twice; ` +
-        `bare LISTEN/NOTIFY round trip of the same run (row bare notify) p50 ${ms(percentile(bareLive.latencies, 50))}, p95 ${ms(bareP95)}; CPU ms/req and peak RSS are the server process's`,
+        `bare LISTEN/NOTIFY round trip of the same run (row bare notify) p50 ${ms(percentile(bareLive.latencies, 50))}, p95 ${ms(bareP95)}; CPU ms/req and peak RSS are the server process's${fan.serverAlone ? "" : " (the bench process on PGlite)"}`,
       `SSE fan-out: ${fan.connections} of ${fan.asked} events.live streams of one tenant (one session each of its admin, made in SQL as login makes them) opened from a second process in ` +
         `${fan.openSeconds.toFixed(1)} s${fan.firstFailure ? ` (first failure: ${fan.firstFailure})` : ""}; server RSS ${fan.rssBeforeMb.toFixed(0)} MB before, ${fan.rssOpenMb.toFixed(0)} MB with the streams open, ` +
         `peak ${fan.serverPeakRssMb.toFixed(0)} MB while ${FANOUT_EVENTS} events were written one at a time (the next when every stream had the last, or after 60 s); latencies are per stream and event, from its commit to its arrival; ` +
