@@ -5,7 +5,9 @@
 // - latency: events committed at 50/s (record() in a transaction, as a mutation does) with the dispatcher
 //   running, timed from each write's due time to its tenant's signal on the process's hub; beside `bare
 //   notify`, a NOTIFY sent at the same rate, timed to its arrival on a LISTENing connection.
-// The SSE parts (commit -> SSE, 5,000 connections) belong to the live subscription, not built here.
+// - commit -> SSE and SSE fan-out (events-sse.ts): the API server with its dispatcher, events.live streams
+//   read over HTTP by a second process; at RATE per second on one stream, then one event at a time to
+//   BENCH_SSE_CONNECTIONS (5,000) streams of one tenant, with the server's RSS.
 import { listen } from "@tenancy/db";
 import { testServerUrl } from "@tenancy/db/testing";
 import pg from "pg";
@@ -21,6 +23,7 @@ import { systemScope, type Services } from "../../src/lib/scope.js";
 import type { BenchDatabase } from "../lib/databases.js";
 import type { Measurement } from "../lib/load.js";
 import type { Row } from "../lib/report.js";
+import { runSseParts } from "./events-sse.js";
 import { pause, type Scenario, type ScenarioResult, type Settings } from "../lib/scenario.js";
 
 /** BENCH_EVENTS: events per throughput round. */
@@ -30,6 +33,10 @@ const BATCH = 200;
 const RATE = 50;
 const TARGET_RATIO = 0.5;
 const TARGET_P95_MS = 100;
+/** BENCH_SSE_CONNECTIONS: concurrent events.live streams of the fan-out part. */
+const SSE_CONNECTIONS = Number(process.env.BENCH_SSE_CONNECTIONS ?? 5_000);
+const FANOUT_EVENTS = 10;
+const TARGET_RSS_MB = 256;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -309,6 +316,12 @@ export async function runEventsScenario(database: BenchDatabase, settings: Setti
     const bareLive = await bareNotifyLatency(database, settings);
     const p95 = percentile(productLive.latencies, 95);
     const bareP95 = percentile(bareLive.latencies, 95);
+    const { live: sse, fan } = await runSseParts(database, { rate: RATE, warmupS: settings.warmupS, durationS: settings.durationS, connections: SSE_CONNECTIONS, fanOutEvents: FANOUT_EVENTS });
+    const sseP95 = percentile(sse.latencies, 95);
+    const sseTimed: Timed = { count: sse.sent, seconds: sse.seconds, cpuMs: sse.serverCpuMs, latencies: sse.latencies, peakRssMb: sse.serverPeakRssMb };
+    const fanTimed: Timed = { count: fan.sent, seconds: fan.seconds, cpuMs: fan.serverCpuMs, latencies: fan.latencies, peakRssMb: fan.serverPeakRssMb };
+    const fanRss = Math.max(fan.rssOpenMb, fan.serverPeakRssMb);
+    const ms = (n: number) => `${n.toFixed(1)} ms`;
     const rows: Row[] = [
       {
         server: "product dispatcher",
@@ -326,6 +339,25 @@ export async function runEventsScenario(database: BenchDatabase, settings: Setti
         targets: [{ name: "commit -> hub signal p95", goal: `p95 <= ${TARGET_P95_MS} ms`, measured: `${p95.toFixed(1)} ms`, met: p95 <= TARGET_P95_MS }],
       },
       { server: "bare notify", role: "ceiling", measurement: measurement(bareLive, { kind: "rate", rate: RATE, maxSockets: 0 }), ratios: {}, targets: [] },
+      {
+        server: "product commit -> SSE",
+        role: "product",
+        measurement: measurement(sseTimed, { kind: "rate", rate: RATE, maxSockets: 1 }),
+        ratios: {},
+        targets: [
+          { name: "commit -> SSE p95", goal: `p95 <= ${TARGET_P95_MS} ms`, measured: ms(sseP95), met: sseP95 <= TARGET_P95_MS && sse.missing === 0 && sse.duplicates === 0 },
+        ],
+      },
+      {
+        server: `product SSE fan-out x${fan.connections}`,
+        role: "product",
+        measurement: measurement(fanTimed, { kind: "max", connections: fan.connections }),
+        ratios: {},
+        targets: [
+          { name: "concurrent SSE streams", goal: `${fan.asked} streams`, measured: String(fan.connections), met: fan.connections === fan.asked && fan.ended === 0 },
+          { name: "server RSS", goal: `RSS <= ${TARGET_RSS_MB} MB`, measured: `${fanRss.toFixed(0)} MB`, met: fanRss <= TARGET_RSS_MB },
+        ],
+      },
     ];
     notes.push(
       `throughput: ${rounds} interleaved rounds of ${EVENTS} events over ${TENANTS} tenants, batches of ${BATCH}, 3 consumers writing one row per event each; req/s is events per second, ` +
@@ -333,7 +365,15 @@ export async function runEventsScenario(database: BenchDatabase, settings: Setti
       `latency: ${RATE} events/s for ${settings.warmupS} s warm-up + ${settings.durationS} s, each timed from its due time (so the mutation's own transaction counts) to its tenant's signal on the hub; ` +
         `${productLive.latencies.length} of ${settings.durationS * RATE} measured signals arrived (one outstanding event per tenant: when the dispatcher falls more than a second behind, a tenant's signal covers two events and one is not counted); ` +
         `bare NOTIFY round trip p95 ${bareP95.toFixed(1)} ms (${bareLive.latencies.length} of ${settings.durationS * RATE} arrived); CPU ms/req of both is per event sent, warm-up included`,
-      `commit -> SSE and 5,000 SSE connections are not measured here: they need the live subscription (events.live), not on this branch`,
+      `commit -> SSE: the API server and its dispatcher ${fan.serverAlone ? "in a process of their own" : "in the bench process (PGlite)"}, one tenant admin's events.live stream read by a second process; ` +
+        `${RATE} events/s (record() in a transaction from the bench process) for ${settings.warmupS} s warm-up + ${settings.durationS} s, each timed from its commit's return to its arrival on the stream ` +
+        `(wall clocks of the two processes); ${sse.latencies.length} of ${settings.durationS * RATE} measured arrived, ${sse.missing} missing, ${sse.duplicates} twice; ` +
+        `bare LISTEN/NOTIFY round trip of the same run (row bare notify) p50 ${ms(percentile(bareLive.latencies, 50))}, p95 ${ms(bareP95)}; CPU ms/req and peak RSS are the server process's${fan.serverAlone ? "" : " (the bench process on PGlite)"}`,
+      `SSE fan-out: ${fan.connections} of ${fan.asked} events.live streams of one tenant (one session each of its admin, made in SQL as login makes them) opened from a second process in ` +
+        `${fan.openSeconds.toFixed(1)} s${fan.firstFailure ? ` (first failure: ${fan.firstFailure})` : ""}; server RSS ${fan.rssBeforeMb.toFixed(0)} MB before, ${fan.rssOpenMb.toFixed(0)} MB with the streams open, ` +
+        `peak ${fan.serverPeakRssMb.toFixed(0)} MB while ${FANOUT_EVENTS} events were written one at a time (the next when every stream had the last, or after 60 s); latencies are per stream and event, from its commit to its arrival; ` +
+        `commit -> last stream per event p50 ${ms(percentile(fan.untilAll, 50))}, p95 ${ms(percentile(fan.untilAll, 95))}, max ${ms(Math.max(0, ...fan.untilAll))}; ` +
+        `${fan.missing} arrivals missing, ${fan.duplicates} extra, ${fan.ended} streams ended by the server; CPU ms/req is the server's per event written (the client process's: ${fan.clientCpuMs.toFixed(0)} ms)`,
     );
     if (database.kind === "pglite") notes.push("PGlite: targets for information");
     return { rows, notes };
