@@ -75,7 +75,7 @@ describe("validation in the user's language", () => {
   });
 
   it("has every contracts message in every language, with the same placeholders as the English", () => {
-    const params = { minimum: 7, maximum: 9, min: "1970-01-01", max: "2999-12-31", languages: "en, fr", known: "users.read", code: "XYZ" };
+    const params = { minimum: 7, maximum: 9, min: "1970-01-01", max: "2999-12-31", languages: "en, fr", known: "users.read", code: "XYZ", eventTypes: "user.deactivated", field: "total", placeholder: "user.email", op: "in" };
     for (const key of MESSAGE_KEYS) {
       expect(validationMessage(createTranslator("en"), key, params), key).toBe(messageText(key, params));
       const french = validationMessage(createTranslator("fr"), key, params);
