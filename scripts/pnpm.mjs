@@ -31,6 +31,30 @@ export function pnpm(args, options = {}) {
   return result.status ?? 1;
 }
 
+/**
+ * Runs `pnpm <args>` with its output passed through as it comes and also handed, line by line, to
+ * `onLine` (the test command keeps what a failure printed, to repeat it in its summary). Resolves to the
+ * exit code.
+ */
+export function pnpmTee(args, onLine, options = {}) {
+  const [cmd, base] = pnpmCommand();
+  const child = spawn(cmd, [...base, ...args], { ...options, stdio: ["inherit", "pipe", "pipe"] });
+  for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+    let rest = "";
+    from.on("data", (chunk) => {
+      to.write(chunk);
+      const lines = (rest + chunk.toString("utf8")).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) onLine(line);
+    });
+    from.on("end", () => rest && onLine(rest));
+  }
+  return new Promise((resolve) => {
+    child.on("error", () => resolve(1));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
 /** Runs pnpm and exits the process with its code when it fails. */
 export function pnpmOrExit(args, options) {
   const code = pnpm(args, options);

@@ -4,21 +4,35 @@
 // rebuilding, clean stops on Ctrl-C, SIGINT and SIGTERM: scripts/start.test.mjs). Prints one closing line.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { pnpm, pnpmOrExit } from "./pnpm.mjs";
+import { pnpm, pnpmOrExit, pnpmTee } from "./pnpm.mjs";
 
 const startedAt = Date.now();
 const env = process.env;
 const serverUrl = env.TEST_DATABASE_URL ?? env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const steps = [];
 
-function step(name, fn) {
+async function step(name, fn) {
   const started = Date.now();
   console.log(`\n=== ${name}`);
-  const code = fn();
+  const failures = [];
+  const code = await fn((line) => keepFailureLine(failures, line));
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  steps.push({ name, ok: code === 0, seconds });
+  steps.push({ name, ok: code === 0, seconds, failures });
   console.log(`=== ${name}: ${code === 0 ? "ok" : "FAILED"} (${seconds} s)`);
   return code === 0;
+}
+
+// Lines that name what failed (vitest, Playwright, node --test), kept so the summary repeats them: CI shows
+// only the end of the output, after the later steps.
+const FAILURE_LINE = /(\bFAIL\b|^\s*not ok\b|[✗×✘]|^\s*\d+\) \[|^\s*(AssertionError|Error|TypeError|TimeoutError)\b|Test timed out|\bexpected\b.*\b(to|but)\b)/;
+const KEPT_FAILURE_LINES = 60;
+
+function keepFailureLine(failures, line) {
+  // eslint-disable-next-line no-control-regex
+  const text = line.replace(/\x1b\[[0-9;]*m/g, "").trimEnd();
+  if (!text || text.startsWith("{") || !FAILURE_LINE.test(text)) return;
+  failures.push(text.slice(0, 300));
+  if (failures.length > KEPT_FAILURE_LINES) failures.shift();
 }
 
 function postgresReachable() {
@@ -33,13 +47,13 @@ pnpmOrExit(["install", "--frozen-lockfile"]);
 pnpmOrExit(["--filter", "@tenancy/db", "db:generate"]);
 
 const noDbEnv = { ...env, DATABASE_URL: "", TEST_DATABASE_URL: "" };
-step("typecheck", () => pnpm(["-r", "--workspace-concurrency=1", "typecheck"]));
-step("lint", () => pnpm(["lint"]));
-step("tests on PGlite (embedded)", () => pnpm(["-r", "--workspace-concurrency=1", "test"], { env: noDbEnv }));
+await step("typecheck", () => pnpm(["-r", "--workspace-concurrency=1", "typecheck"]));
+await step("lint", () => pnpm(["lint"]));
+await step("tests on PGlite (embedded)", (onLine) => pnpmTee(["-r", "--workspace-concurrency=1", "test"], onLine, { env: noDbEnv }));
 
 if (postgresReachable()) {
-  step("tests on PostgreSQL", () =>
-    pnpm(["--filter", "@tenancy/db", "--filter", "@tenancy/api", "--filter", "@tenancy/client", "--workspace-concurrency=1", "test"], {
+  await step("tests on PostgreSQL", (onLine) =>
+    pnpmTee(["--filter", "@tenancy/db", "--filter", "@tenancy/api", "--filter", "@tenancy/client", "--workspace-concurrency=1", "test"], onLine, {
       env: { ...env, DATABASE_URL: "", TEST_DATABASE_URL: serverUrl },
     }),
   );
@@ -60,19 +74,23 @@ if (!existsSync(chromium) && process.getuid?.() === 0) {
   }
 }
 if (existsSync(chromium)) {
-  step("browser tests (Chromium)", () => pnpm(["--filter", "@tenancy/admin", "test:e2e"], { env: noDbEnv }));
+  await step("browser tests (Chromium)", (onLine) => pnpmTee(["--filter", "@tenancy/admin", "test:e2e"], onLine, { env: noDbEnv }));
 } else {
   steps.push({ name: "browser tests (Chromium)", ok: false, seconds: "0" });
   console.error(`Chromium not found at ${chromium}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
 }
 
 // After the browser tests, which build the admin app: the starts here find it current and do not rebuild.
-step("npm start: restart without rebuild, clean stop on Ctrl-C/SIGINT/SIGTERM", () =>
+await step("npm start: restart without rebuild, clean stop on Ctrl-C/SIGINT/SIGTERM", () =>
   spawnSync(process.execPath, ["--test", "scripts/start.test.mjs"], { stdio: "inherit", env: noDbEnv }).status ?? 1,
 );
 
 console.log("\nSummary:");
 for (const s of steps) console.log(`  ${s.ok ? "ok    " : "FAILED"} ${s.name} (${s.seconds} s)`);
+for (const s of steps.filter((s) => !s.ok && s.failures?.length)) {
+  console.log(`\nWhat "${s.name}" printed about its failures (the last ${KEPT_FAILURE_LINES} such lines at most):`);
+  for (const line of s.failures) console.log(`  | ${line}`);
+}
 const failed = steps.filter((s) => !s.ok).length;
 console.log(`\n${steps.length - failed} passed, ${failed} failed, in ${((Date.now() - startedAt) / 1000).toFixed(0)} s (install included)`);
 process.exit(failed === 0 ? 0 : 1);
