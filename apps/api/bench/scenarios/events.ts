@@ -37,6 +37,9 @@ const TARGET_P95_MS = 100;
 const SSE_CONNECTIONS = Number(process.env.BENCH_SSE_CONNECTIONS ?? 5_000);
 const FANOUT_EVENTS = 10;
 const TARGET_RSS_MB = 256;
+/** BENCH_EVENTS_PARTS: which parts run (comma-separated: throughput, latency, sse); all by default. */
+const PARTS = new Set((process.env.BENCH_EVENTS_PARTS ?? "throughput,latency,sse").split(",").map((p) => p.trim()));
+for (const part of PARTS) if (!["throughput", "latency", "sse"].includes(part)) throw new Error(`BENCH_EVENTS_PARTS: unknown part "${part}" (throughput, latency, sse)`);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -282,99 +285,117 @@ export async function runEventsScenario(database: BenchDatabase, settings: Setti
   const sql = await sqlClient(database);
   const notes: string[] = [];
   try {
-    const rounds = Math.max(1, Math.min(settings.rounds, 3));
-    const product: Timed[] = [];
-    const ceiling: Timed[] = [];
-    for (let round = 0; round < rounds; round++) {
-      await seedBacklog(database, tenants);
-      product.push(
-        await timed(async (lap) => {
-          let total = 0;
-          for (;;) {
-            const started = performance.now();
-            const batch = await dispatchBatch(services, consumers, { limit: BATCH });
-            if (batch.claimed === 0) return total;
-            if (batch.dispatched !== batch.claimed) throw new Error(`a batch dispatched ${batch.dispatched} of ${batch.claimed} events`);
-            lap((performance.now() - started) / batch.claimed);
-            total += batch.claimed;
-          }
-        }),
-      );
-      await seedBacklog(database, tenants);
-      ceiling.push(await timed((lap) => bareClaimLoop(sql, lap)));
-      if (product.at(-1)!.count !== EVENTS || ceiling.at(-1)!.count !== EVENTS) {
-        throw new Error(`round ${round}: the product dispatched ${product.at(-1)!.count} events and the ceiling ${ceiling.at(-1)!.count}; both must do ${EVENTS}`);
-      }
-    }
-    const [sink] = await database.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM bench_event_sink`, []);
-    if (sink!.n !== 3 * 2 * rounds * EVENTS) throw new Error(`the sink holds ${sink!.n} rows, expected ${3 * 2 * rounds * EVENTS}`);
-    const ratios = product.map((p, i) => p.count / p.seconds / (ceiling[i]!.count / ceiling[i]!.seconds));
-    const ratio = median(ratios);
-    const pick = (list: Timed[]) => list.find((t) => t.count / t.seconds === median(list.map((x) => x.count / x.seconds))) ?? list[0]!;
-
-    const productLive = await productLatency(database, services, tenants, settings);
-    const bareLive = await bareNotifyLatency(database, settings);
-    const p95 = percentile(productLive.latencies, 95);
-    const bareP95 = percentile(bareLive.latencies, 95);
-    const { live: sse, fan } = await runSseParts(database, { rate: RATE, warmupS: settings.warmupS, durationS: settings.durationS, connections: SSE_CONNECTIONS, fanOutEvents: FANOUT_EVENTS });
-    const sseP95 = percentile(sse.latencies, 95);
-    const sseTimed: Timed = { count: sse.sent, seconds: sse.seconds, cpuMs: sse.serverCpuMs, latencies: sse.latencies, peakRssMb: sse.serverPeakRssMb };
-    const fanTimed: Timed = { count: fan.sent, seconds: fan.seconds, cpuMs: fan.serverCpuMs, latencies: fan.latencies, peakRssMb: fan.serverPeakRssMb };
-    const fanRss = Math.max(fan.rssOpenMb, fan.serverPeakRssMb);
     const ms = (n: number) => `${n.toFixed(1)} ms`;
-    const rows: Row[] = [
-      {
-        server: "product dispatcher",
-        role: "product",
-        measurement: measurement(pick(product), { kind: "max", connections: 1 }),
-        ratios: { "bare claim": ratio },
-        targets: [{ name: "events/s vs bare SKIP LOCKED loop", goal: `>= ${TARGET_RATIO * 100}% of bare claim`, measured: `${(ratio * 100).toFixed(1)}%`, met: ratio >= TARGET_RATIO }],
-      },
-      { server: "bare claim", role: "ceiling", measurement: measurement(pick(ceiling), { kind: "max", connections: 1 }), ratios: {}, targets: [] },
-      {
-        server: "product commit -> hub",
-        role: "product",
-        measurement: measurement(productLive, { kind: "rate", rate: RATE, maxSockets: 0 }),
-        ratios: {},
-        targets: [{ name: "commit -> hub signal p95", goal: `p95 <= ${TARGET_P95_MS} ms`, measured: `${p95.toFixed(1)} ms`, met: p95 <= TARGET_P95_MS }],
-      },
-      { server: "bare notify", role: "ceiling", measurement: measurement(bareLive, { kind: "rate", rate: RATE, maxSockets: 0 }), ratios: {}, targets: [] },
-      {
-        server: "product commit -> SSE",
-        role: "product",
-        measurement: measurement(sseTimed, { kind: "rate", rate: RATE, maxSockets: 1 }),
-        ratios: {},
-        targets: [
-          { name: "commit -> SSE p95", goal: `p95 <= ${TARGET_P95_MS} ms`, measured: ms(sseP95), met: sseP95 <= TARGET_P95_MS && sse.missing === 0 && sse.duplicates === 0 },
-        ],
-      },
-      {
-        server: `product SSE fan-out x${fan.connections}`,
-        role: "product",
-        measurement: measurement(fanTimed, { kind: "max", connections: fan.connections }),
-        ratios: {},
-        targets: [
-          { name: "concurrent SSE streams", goal: `${fan.asked} streams`, measured: String(fan.connections), met: fan.connections === fan.asked && fan.ended === 0 },
-          { name: "server RSS", goal: `RSS <= ${TARGET_RSS_MB} MB`, measured: `${fanRss.toFixed(0)} MB`, met: fanRss <= TARGET_RSS_MB },
-        ],
-      },
-    ];
-    notes.push(
-      `throughput: ${rounds} interleaved rounds of ${EVENTS} events over ${TENANTS} tenants, batches of ${BATCH}, 3 consumers writing one row per event each; req/s is events per second, ` +
-        `latencies are ms per event per batch; ratio median ${(ratio * 100).toFixed(1)}% (spread ${(Math.min(...ratios) * 100).toFixed(1)}-${(Math.max(...ratios) * 100).toFixed(1)}%)`,
-      `latency: ${RATE} events/s for ${settings.warmupS} s warm-up + ${settings.durationS} s, each timed from its due time (so the mutation's own transaction counts) to its tenant's signal on the hub; ` +
-        `${productLive.latencies.length} of ${settings.durationS * RATE} measured signals arrived (one outstanding event per tenant: when the dispatcher falls more than a second behind, a tenant's signal covers two events and one is not counted); ` +
-        `bare NOTIFY round trip p95 ${bareP95.toFixed(1)} ms (${bareLive.latencies.length} of ${settings.durationS * RATE} arrived); CPU ms/req of both is per event sent, warm-up included`,
-      `commit -> SSE: the API server and its dispatcher ${fan.serverAlone ? "in a process of their own" : "in the bench process (PGlite)"}, one tenant admin's events.live stream read by a second process; ` +
-        `${RATE} events/s (record() in a transaction from the bench process) for ${settings.warmupS} s warm-up + ${settings.durationS} s, each timed from its commit's return to its arrival on the stream ` +
-        `(wall clocks of the two processes); ${sse.latencies.length} of ${settings.durationS * RATE} measured arrived, ${sse.missing} missing, ${sse.duplicates} twice; ` +
-        `bare LISTEN/NOTIFY round trip of the same run (row bare notify) p50 ${ms(percentile(bareLive.latencies, 50))}, p95 ${ms(bareP95)}; CPU ms/req and peak RSS are the server process's${fan.serverAlone ? "" : " (the bench process on PGlite)"}`,
-      `SSE fan-out: ${fan.connections} of ${fan.asked} events.live streams of one tenant (one session each of its admin, made in SQL as login makes them) opened from a second process in ` +
-        `${fan.openSeconds.toFixed(1)} s${fan.firstFailure ? ` (first failure: ${fan.firstFailure})` : ""}; server RSS ${fan.rssBeforeMb.toFixed(0)} MB before, ${fan.rssOpenMb.toFixed(0)} MB with the streams open, ` +
-        `peak ${fan.serverPeakRssMb.toFixed(0)} MB while ${FANOUT_EVENTS} events were written one at a time (the next when every stream had the last, or after 60 s); latencies are per stream and event, from its commit to its arrival; ` +
-        `commit -> last stream per event p50 ${ms(percentile(fan.untilAll, 50))}, p95 ${ms(percentile(fan.untilAll, 95))}, max ${ms(Math.max(0, ...fan.untilAll))}; ` +
-        `${fan.missing} arrivals missing, ${fan.duplicates} extra, ${fan.ended} streams ended by the server; CPU ms/req is the server's per event written (the client process's: ${fan.clientCpuMs.toFixed(0)} ms)`,
-    );
+    const rows: Row[] = [];
+    if (PARTS.has("throughput")) {
+      const rounds = Math.max(1, Math.min(settings.rounds, 3));
+      const product: Timed[] = [];
+      const ceiling: Timed[] = [];
+      for (let round = 0; round < rounds; round++) {
+        await seedBacklog(database, tenants);
+        product.push(
+          await timed(async (lap) => {
+            let total = 0;
+            for (;;) {
+              const started = performance.now();
+              const batch = await dispatchBatch(services, consumers, { limit: BATCH });
+              if (batch.claimed === 0) return total;
+              if (batch.dispatched !== batch.claimed) throw new Error(`a batch dispatched ${batch.dispatched} of ${batch.claimed} events`);
+              lap((performance.now() - started) / batch.claimed);
+              total += batch.claimed;
+            }
+          }),
+        );
+        await seedBacklog(database, tenants);
+        ceiling.push(await timed((lap) => bareClaimLoop(sql, lap)));
+        if (product.at(-1)!.count !== EVENTS || ceiling.at(-1)!.count !== EVENTS) {
+          throw new Error(`round ${round}: the product dispatched ${product.at(-1)!.count} events and the ceiling ${ceiling.at(-1)!.count}; both must do ${EVENTS}`);
+        }
+      }
+      const [sink] = await database.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM bench_event_sink`, []);
+      if (sink!.n !== 3 * 2 * rounds * EVENTS) throw new Error(`the sink holds ${sink!.n} rows, expected ${3 * 2 * rounds * EVENTS}`);
+      const ratios = product.map((p, i) => p.count / p.seconds / (ceiling[i]!.count / ceiling[i]!.seconds));
+      const ratio = median(ratios);
+      const pick = (list: Timed[]) => list.find((t) => t.count / t.seconds === median(list.map((x) => x.count / x.seconds))) ?? list[0]!;
+
+      rows.push(
+        {
+          server: "product dispatcher",
+          role: "product",
+          measurement: measurement(pick(product), { kind: "max", connections: 1 }),
+          ratios: { "bare claim": ratio },
+          targets: [{ name: "events/s vs bare SKIP LOCKED loop", goal: `>= ${TARGET_RATIO * 100}% of bare claim`, measured: `${(ratio * 100).toFixed(1)}%`, met: ratio >= TARGET_RATIO }],
+        },
+        { server: "bare claim", role: "ceiling", measurement: measurement(pick(ceiling), { kind: "max", connections: 1 }), ratios: {}, targets: [] },
+      );
+      notes.push(
+        `throughput: ${rounds} interleaved rounds of ${EVENTS} events over ${TENANTS} tenants, batches of ${BATCH}, 3 consumers writing one row per event each; req/s is events per second, ` +
+          `latencies are ms per event per batch; ratio median ${(ratio * 100).toFixed(1)}% (spread ${(Math.min(...ratios) * 100).toFixed(1)}-${(Math.max(...ratios) * 100).toFixed(1)}%)`,
+      );
+    }
+
+    // The bare NOTIFY round trip: the ceiling of the hub row and of the SSE row.
+    const bareLive = PARTS.has("latency") || PARTS.has("sse") ? await bareNotifyLatency(database, settings) : null;
+    const bareP95 = bareLive ? percentile(bareLive.latencies, 95) : 0;
+    if (bareLive) rows.push({ server: "bare notify", role: "ceiling", measurement: measurement(bareLive, { kind: "rate", rate: RATE, maxSockets: 0 }), ratios: {}, targets: [] });
+    if (PARTS.has("latency")) {
+      const productLive = await productLatency(database, services, tenants, settings);
+      const p95 = percentile(productLive.latencies, 95);
+      rows.push(
+        {
+          server: "product commit -> hub",
+          role: "product",
+          measurement: measurement(productLive, { kind: "rate", rate: RATE, maxSockets: 0 }),
+          ratios: {},
+          targets: [{ name: "commit -> hub signal p95", goal: `p95 <= ${TARGET_P95_MS} ms`, measured: `${p95.toFixed(1)} ms`, met: p95 <= TARGET_P95_MS }],
+        },
+      );
+      notes.push(
+        `latency: ${RATE} events/s for ${settings.warmupS} s warm-up + ${settings.durationS} s, each timed from its due time (so the mutation's own transaction counts) to its tenant's signal on the hub; ` +
+          `${productLive.latencies.length} of ${settings.durationS * RATE} measured signals arrived (one outstanding event per tenant: when the dispatcher falls more than a second behind, a tenant's signal covers two events and one is not counted); ` +
+          `bare NOTIFY round trip p95 ${bareP95.toFixed(1)} ms (${bareLive!.latencies.length} of ${settings.durationS * RATE} arrived); CPU ms/req of both is per event sent, warm-up included`,
+      );
+    }
+
+    if (PARTS.has("sse")) {
+      const { live: sse, fan } = await runSseParts(database, { rate: RATE, warmupS: settings.warmupS, durationS: settings.durationS, connections: SSE_CONNECTIONS, fanOutEvents: FANOUT_EVENTS });
+      const sseP95 = percentile(sse.latencies, 95);
+      const sseTimed: Timed = { count: sse.sent, seconds: sse.seconds, cpuMs: sse.serverCpuMs, latencies: sse.latencies, peakRssMb: sse.serverPeakRssMb };
+      const fanTimed: Timed = { count: fan.sent, seconds: fan.seconds, cpuMs: fan.serverCpuMs, latencies: fan.latencies, peakRssMb: fan.serverPeakRssMb };
+      const fanRss = Math.max(fan.rssOpenMb, fan.serverPeakRssMb);
+      rows.push(
+        {
+          server: "product commit -> SSE",
+          role: "product",
+          measurement: measurement(sseTimed, { kind: "rate", rate: RATE, maxSockets: 1 }),
+          ratios: {},
+          targets: [
+            { name: "commit -> SSE p95", goal: `p95 <= ${TARGET_P95_MS} ms`, measured: ms(sseP95), met: sseP95 <= TARGET_P95_MS && sse.missing === 0 && sse.duplicates === 0 },
+          ],
+        },
+        {
+          server: `product SSE fan-out x${fan.connections}`,
+          role: "product",
+          measurement: measurement(fanTimed, { kind: "max", connections: fan.connections }),
+          ratios: {},
+          targets: [
+            { name: "concurrent SSE streams", goal: `${fan.asked} streams`, measured: String(fan.connections), met: fan.connections === fan.asked && fan.ended === 0 },
+            { name: "server RSS", goal: `RSS <= ${TARGET_RSS_MB} MB`, measured: `${fanRss.toFixed(0)} MB`, met: fanRss <= TARGET_RSS_MB },
+          ],
+        },
+      );
+      notes.push(
+        `commit -> SSE: the API server and its dispatcher ${fan.serverAlone ? "in a process of their own" : "in the bench process (PGlite)"}, one tenant admin's events.live stream read by a second process; ` +
+          `${RATE} events/s (record() in a transaction from the bench process) for ${settings.warmupS} s warm-up + ${settings.durationS} s, each timed from its commit's return to its arrival on the stream ` +
+          `(wall clocks of the two processes); ${sse.latencies.length} of ${settings.durationS * RATE} measured arrived, ${sse.missing} missing, ${sse.duplicates} twice; ` +
+          `bare LISTEN/NOTIFY round trip of the same run (row bare notify) p50 ${ms(percentile(bareLive!.latencies, 50))}, p95 ${ms(bareP95)}; CPU ms/req and peak RSS are the server process's${fan.serverAlone ? "" : " (the bench process on PGlite)"}`,
+        `SSE fan-out: ${fan.connections} of ${fan.asked} events.live streams of one tenant (one session each of its admin, made in SQL as login makes them) opened from a second process in ` +
+          `${fan.openSeconds.toFixed(1)} s${fan.firstFailure ? ` (first failure: ${fan.firstFailure})` : ""}; server RSS ${fan.rssBeforeMb.toFixed(0)} MB before, ${fan.rssOpenMb.toFixed(0)} MB with the streams open, ` +
+          `peak ${fan.serverPeakRssMb.toFixed(0)} MB while ${FANOUT_EVENTS} events were written one at a time (the next when every stream had the last, or after 60 s); latencies are per stream and event, from its commit to its arrival; ` +
+          `commit -> last stream per event p50 ${ms(percentile(fan.untilAll, 50))}, p95 ${ms(percentile(fan.untilAll, 95))}, max ${ms(Math.max(0, ...fan.untilAll))}; ` +
+          `${fan.missing} arrivals missing, ${fan.duplicates} extra, ${fan.ended} streams ended by the server; CPU ms/req is the server's per event written (the client process's: ${fan.clientCpuMs.toFixed(0)} ms)`,
+      );
+    }
     if (database.kind === "pglite") notes.push("PGlite: targets for information");
     return { rows, notes };
   } finally {

@@ -35,6 +35,10 @@ export interface ConsumerResult {
 export interface Consumer {
   /** Stable name, used in logs and in the dispatch failure record. */
   readonly name: string;
-  /** Handles events of one tenant (or of the platform), in dispatch order, inside the dispatch transaction. */
+  /**
+   * Handles a batch inside the dispatch transaction: the events of one or more tenants (and of the platform),
+   * each tenant's in dispatch order. One call per batch keeps a consumer's statements few: group by tenant
+   * inside when the work is per tenant.
+   */
   handle(tx: Prisma.TransactionClient, events: OutboxEvent[], context: ConsumerContext): Promise<ConsumerResult | void>;
 }

@@ -28,9 +28,11 @@ async function emit(tenantId: string | null): Promise<string> {
 function counting(name: string, fail?: (event: OutboxEvent) => boolean) {
   const seen: OutboxEvent[] = [];
   const counts = new Map<string, number>();
+  const calls: number[] = [];
   const consumer: Consumer = {
     name,
     async handle(_tx, events) {
+      calls.push(events.length);
       for (const event of events) if (fail?.(event)) throw new Error(`cannot handle ${event.id}`);
       for (const event of events) {
         seen.push(event);
@@ -38,7 +40,7 @@ function counting(name: string, fail?: (event: OutboxEvent) => boolean) {
       }
     },
   };
-  return { consumer, seen, counts };
+  return { consumer, seen, counts, calls };
 }
 
 async function drain(consumers: Consumer[], limit = 50) {
@@ -59,6 +61,18 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<number>
 }
 
 describe("event dispatcher", () => {
+  it("hands a batch of several tenants' events to each consumer in one call", async () => {
+    const tenants = await Promise.all([1, 2, 3].map(() => h.makeTenant()));
+    for (const t of tenants) for (let i = 0; i < 4; i++) await emit(t.tenantId);
+    const [one, two] = [counting("one"), counting("two")];
+    const batch = await dispatchBatch(h.services, [one.consumer, two.consumer], { limit: 50 });
+    expect(batch.dispatched).toBeGreaterThanOrEqual(12);
+    // Every consumer was called once, with the whole batch (the tenants of this batch and any left over).
+    expect(one.calls).toEqual([batch.dispatched]);
+    expect(two.calls).toEqual([batch.dispatched]);
+    for (const t of tenants) expect(one.seen.filter((e) => e.tenantId === t.tenantId && e.type === "role.created")).toHaveLength(4);
+  });
+
   it("hands each tenant's events to consumers in position order, with dispatchSeq increasing along", async () => {
     const a = await h.makeTenant();
     const b = await h.makeTenant();

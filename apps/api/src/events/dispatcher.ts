@@ -73,8 +73,8 @@ const pending = (e: string) => `${e}."dispatchedAt" IS NULL AND (${e}."nextAttem
 
 /**
  * Dispatches one batch of due events: up to `limit` events of up to `tenants` tenants (few tenants a batch
- * keeps the consumers' calls few: they are made per tenant). Returns what it did. `delayMs` (tests only)
- * holds the transaction open.
+ * keeps the per-tenant work inside consumers small, and lets other dispatchers take the rest), handed to each
+ * consumer in one call. Returns what it did. `delayMs` (tests only) holds the transaction open.
  */
 export async function dispatchBatch(
   services: Pick<Services, "prisma" | "clock" | "log">,
@@ -173,12 +173,14 @@ async function runBatch(
         return results;
       };
 
-      // Runs the groups (each one tenant's events, in order) in a savepoint; on failure rolls back to it.
+      // Hands the groups' events (each group one tenant's, in order) to every consumer in one call, in a
+      // savepoint when careful; on failure rolls back to it.
       const attempt = async (groups: OutboxEvent[][]): Promise<string | null> => {
-        const results: Array<ConsumerResult | void> = [];
+        const batch = groups.flat();
+        let results: Array<ConsumerResult | void>;
         if (!careful) {
           try {
-            for (const group of groups) results.push(...(await handleAll(group)));
+            results = await handleAll(batch);
           } catch (error) {
             throw new RetryCarefully("a consumer failed", { cause: error });
           }
@@ -187,7 +189,7 @@ async function runBatch(
         }
         await tx.$executeRawUnsafe(`SAVEPOINT dispatch_try`);
         try {
-          for (const group of groups) results.push(...(await handleAll(group)));
+          results = await handleAll(batch);
         } catch (error) {
           await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT dispatch_try`);
           await tx.$executeRawUnsafe(`RELEASE SAVEPOINT dispatch_try`);
