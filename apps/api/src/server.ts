@@ -28,6 +28,7 @@ import { testClockRoute } from "./test-clock-route.js";
 import { createHub } from "./events/hub.js";
 import { sessionCookieName, type Context } from "./trpc/context.js";
 import { asTRPCError, errorEnvelope } from "./trpc/errors.js";
+import { subscriptionRoutes } from "./trpc/sse.js";
 import { jsonNestedDeeperThan, MAX_INPUT_DEPTH } from "./trpc/middlewares/input-guard.js";
 
 declare module "fastify" {
@@ -117,18 +118,11 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
   await app.register(helmet, securityHeaders(production));
   await app.register(cookie);
 
-  app.addHook("onSend", async (req, reply, payload) => {
+  app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
-    // A live stream (SSE) is never stored nor transformed (a compressing proxy would buffer it); tRPC's
-    // own header (no-cache) allows storing, and the Response's headers win over the reply's.
-    if (payload instanceof Response && isEventStream(payload.headers.get("content-type"))) payload.headers.set("cache-control", "no-store, no-transform");
-    // Authenticated API answers must never be stored by a browser or a proxy; a live stream (SSE) must
-    // not be transformed either (a compressing proxy would buffer it).
+    // Authenticated API answers must never be stored by a browser or a proxy (live streams, which do not
+    // pass here, set their own: src/trpc/sse.ts).
     if (API_PATH.test(pathOf(req))) reply.header("cache-control", "no-store");
-    if (payload instanceof Response && isEventStream(payload.headers.get("content-type"))) {
-      openStreams.add(reply.raw);
-      reply.raw.once("close", () => openStreams.delete(reply.raw));
-    }
   });
 
   app.addHook("onRequest", csrfCheck(env));
@@ -155,20 +149,23 @@ export async function createServer({ env, db, clock = systemClock, log }: Server
     done();
   });
 
+  const createContext = (req: FastifyRequest, res: FastifyReply): Context => ({
+    ...services,
+    request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null, requestId: String(req.id) },
+    cookies: fastifyCookies(req, res, production),
+    sessionCookieName: cookieName,
+    hub,
+    closing: closing.signal,
+  });
   await app.register(async (trpc) => {
     trpcTransportGuard(trpc);
+    // Subscriptions (GET, SSE) are served beside the adapter, lighter per open stream (decision 54).
+    subscriptionRoutes(trpc, { router: appRouter, prefix: "/trpc", createContext, streams: openStreams, closing: closing.signal });
     await trpc.register(fastifyTRPCPlugin, {
       prefix: "/trpc",
       trpcOptions: {
         router: appRouter,
-        createContext: ({ req, res }): Context => ({
-          ...services,
-          request: { ip: req.ip ?? null, userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null, requestId: String(req.id) },
-          cookies: fastifyCookies(req, res, production),
-          sessionCookieName: cookieName,
-          hub,
-          closing: closing.signal,
-        }),
+        createContext: ({ req, res }) => createContext(req, res),
         responseMeta({ errors }) {
           const limited = errors.map((e) => e.cause).find((c): c is AppError => c instanceof AppError && c.code === "RATE_LIMITED");
           const retry = limited?.details?.retryAfterSeconds;
@@ -262,8 +259,6 @@ function pathOf(req: FastifyRequest): string {
     return raw;
   }
 }
-
-const isEventStream = (contentType: string | null) => contentType?.startsWith("text/event-stream") === true;
 
 const isTrpcRoute = (req: FastifyRequest) => req.routeOptions.url?.startsWith("/trpc/") === true;
 

@@ -5,7 +5,7 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import superjson from "superjson";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHarness, type Harness } from "../../../test/harness.js";
 import { createServer } from "../../server.js";
 import { dispatchPending } from "./live-test-support.js";
@@ -54,9 +54,10 @@ interface SseMessage {
 }
 
 /** Opens the live stream and reads it message by message. */
-async function openStream(cookie: string, input: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+async function openStream(cookie: string, input: Record<string, unknown> | string = {}, headers: Record<string, string> = {}) {
   const abort = new AbortController();
-  const url = `${base}/trpc/events.live?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+  const query = typeof input === "string" ? input : JSON.stringify(superjson.serialize(input));
+  const url = `${base}/trpc/events.live?input=${encodeURIComponent(query)}`;
   const res = await fetch(url, { headers: { cookie, accept: "text/event-stream", "accept-encoding": "gzip, br", ...headers }, signal: abort.signal });
   const body = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
@@ -156,6 +157,50 @@ describe("events.live over HTTP (SSE)", () => {
     expect(error).toMatchObject({ event: "serialized-error" });
     expect(JSON.stringify(superjson.parse((error as SseMessage).data))).toMatch(/UNAUTHENTICATED|SESSION/);
     expect(await stream.next()).toBe("ended");
+  });
+
+  it("ends a stream with the error's code when the input is not JSON, not valid, or the session is missing", async () => {
+    const cookie = await login(alpha.adminEmail, alpha.adminPassword, alpha.slug);
+    const cases: Array<[string, Record<string, unknown> | string, string]> = [
+      [cookie, "{not json", "BAD_INPUT"],
+      [cookie, { types: ["x".repeat(81)] }, "BAD_INPUT"],
+      ["", {}, "UNAUTHENTICATED"],
+    ];
+    for (const [who, input, code] of cases) {
+      const stream = await openStream(who, input);
+      expect(stream.res.status).toBe(200);
+      expect(await stream.next()).toMatchObject({ event: "connected" });
+      const error = await stream.next();
+      expect(error).toMatchObject({ event: "serialized-error" });
+      expect((superjson.parse((error as SseMessage).data) as { data: { code: string } }).data.code).toBe(code);
+      expect(await stream.next()).toBe("ended");
+    }
+  });
+
+  it("serializes an event once for all the streams it goes to", async () => {
+    const cookie = await login(alpha.adminEmail, alpha.adminPassword, alpha.slug);
+    await dispatchPending({ db: h.db, hub: server.hub });
+    const streams = await Promise.all([1, 2, 3].map(() => openStream(cookie)));
+    for (const stream of streams) expect(await stream.next()).toMatchObject({ event: "connected" });
+    const serialize = vi.spyOn(superjson, "serialize");
+    try {
+      await alpha.admin.roles.create({ name: "Said once", permissions: [] });
+      serialize.mockClear();
+      await dispatchPending({ db: h.db, hub: server.hub });
+      for (const stream of streams) expect(payloadName((await stream.next()) as SseMessage)).toBe("Said once");
+      const ofTheEvent = serialize.mock.calls.filter(([value]) => (value as { event?: { payload?: { name?: string } } })?.event?.payload?.name === "Said once");
+      expect(ofTheEvent).toHaveLength(1);
+    } finally {
+      serialize.mockRestore();
+      for (const stream of streams) stream.abort.abort();
+    }
+  });
+
+  it("answers a HEAD request without opening a stream", async () => {
+    const cookie = await login(alpha.adminEmail, alpha.adminPassword, alpha.slug);
+    const url = `${base}/trpc/events.live?input=${encodeURIComponent(JSON.stringify(superjson.serialize({})))}`;
+    const res = await fetch(url, { method: "HEAD", headers: { cookie }, signal: AbortSignal.timeout(3_000) });
+    expect(res.headers.get("content-type") ?? "").not.toMatch(/event-stream/);
   });
 
   it("ends open streams when the server stops (without `return`, so clients reconnect), and stops promptly", async () => {

@@ -3,7 +3,7 @@
 // feed: one reader per tenant and process that, on each hub signal, reads the new rows once and hands them
 // to every connection of that tenant, so 5,000 open pages cost one query per signal, not 5,000. Each
 // connection then filters by its own permissions and filters.
-import { eventReadPermission, EVENTS, type EventType, type LiveEvent } from "@tenancy/contracts";
+import { eventReadPermission, EVENTS, type EventType, type LiveEventsItem } from "@tenancy/contracts";
 import type { TenantDb } from "@tenancy/db";
 import type { Logger } from "pino";
 import type { EventHub, HubSignal } from "../../events/hub.js";
@@ -29,7 +29,8 @@ const SESSION_EVENTS = new Set<string>([
   "session.revoked", "user.deactivated", "password.changed", "user.password_reset", "user.updated", "role.updated", "role.deleted", "tenant.suspended",
 ]);
 
-export type LiveItem = { kind: "event"; seq: string; event: LiveEvent } | { kind: "gap"; seq: string; missed: number };
+/** What a stream sends, with its SSE id; `data` of an event is one object per row, shared by every stream it goes to. */
+export type LiveItem = { seq: string; data: LiveEventsItem };
 
 interface Row {
   id: string;
@@ -237,11 +238,6 @@ export async function openLiveEvents(scope: TenantScope, hub: EventHub, options:
   let permissions = scope.permissions;
   const visible = (row: Row): boolean =>
     (!types || types.has(row.type)) && (!modules || modules.has(row.module)) && mayRead(permissions, row.type);
-  const item = (row: Row): LiveItem => ({
-    kind: "event",
-    seq: String(row.dispatchSeq),
-    event: { seq: String(row.dispatchSeq), id: row.id, type: row.type, module: row.module, payload: row.payload, createdAt: row.createdAt },
-  });
 
   async function* stream(): AsyncGenerator<LiveItem> {
     try {
@@ -255,7 +251,7 @@ export async function openLiveEvents(scope: TenantScope, hub: EventHub, options:
           const to = rereadTo;
           rereadTo = null;
           const { rows, missed } = await backlog(scope.db, last, to);
-          if (missed > 0) yield { kind: "gap", seq: String(rows[0]!.dispatchSeq! - 1n), missed };
+          if (missed > 0) yield { seq: String(rows[0]!.dispatchSeq! - 1n), data: { kind: "gap", missed } };
           batch = rows;
         } else if (queue.length > 0) {
           batch = queue.shift()!;
@@ -276,7 +272,7 @@ export async function openLiveEvents(scope: TenantScope, hub: EventHub, options:
         for (const row of batch) {
           if (row.dispatchSeq === null || row.dispatchSeq <= last) continue;
           last = row.dispatchSeq;
-          if (visible(row)) yield item(row);
+          if (visible(row)) yield itemOf(row);
         }
       }
       // Ended by the server or the client, not by the stream itself: an abort, so the client reconnects.
@@ -286,6 +282,18 @@ export async function openLiveEvents(scope: TenantScope, hub: EventHub, options:
     }
   }
   return stream();
+}
+
+/** The item of a row, made once: the feed hands the same rows to every stream of the tenant, which then sends the same object (serialized once). */
+const items = new WeakMap<Row, LiveItem>();
+function itemOf(row: Row): LiveItem {
+  let item = items.get(row);
+  if (!item) {
+    const seq = String(row.dispatchSeq);
+    item = { seq, data: { kind: "event", event: { seq, id: row.id, type: row.type, module: row.module, payload: row.payload, createdAt: row.createdAt } } };
+    items.set(row, item);
+  }
+  return item;
 }
 
 /** Whether an event may end this principal's session or change its permissions: about them, or about everyone (a role, the tenant). */

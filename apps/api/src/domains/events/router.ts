@@ -1,6 +1,6 @@
 // events: the event catalog (every event type, for the admin app and for partners) and the tenant's
 // events live, over SSE (live-service.ts; decision 0051).
-import { EventCatalogOutput, eventCatalog, LiveEventsInput, type LiveEventsItem } from "@tenancy/contracts";
+import { EventCatalogOutput, eventCatalog, LiveEventsInput } from "@tenancy/contracts";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import type { TenantScope } from "../../lib/scope.js";
@@ -30,10 +30,7 @@ export const eventsRouter = router({
       const items = await openLiveEvents(scope, ctx.hub, { ...input, signal: AbortSignal.any(ends), recheck: () => permissionsNow(ctx) });
       return (async function* () {
         try {
-          for await (const item of items) {
-            const data: LiveEventsItem = item.kind === "event" ? { kind: item.kind, event: item.event } : { kind: item.kind, missed: item.missed };
-            yield tracked(item.seq, data);
-          }
+          for await (const item of items) yield tracked(item.seq, item.data);
         } catch (error) {
           const app = toAppError(error);
           throw app ? toTRPCError(app) : error;
