@@ -14,6 +14,7 @@ import { getErrorShape, getTRPCErrorFromUnknown, isAbortError, isTrackedEnvelope
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import superjson from "superjson";
 import type { Context } from "./context.js";
+import { toAppError, toTRPCError } from "./errors.js";
 
 export interface SubscriptionRoutesOptions {
   router: AnyRouter;
@@ -120,9 +121,11 @@ export function subscriptionRoutes(app: FastifyInstance, { router, prefix, creat
         if (!signal.aborted) res.write("event: return\ndata: \n\n");
       } catch (cause) {
         if (!isAbortError(cause) && !signal.aborted) {
-          const error = getTRPCErrorFromUnknown(cause);
-          if (error.code === "INTERNAL_SERVER_ERROR") ctx.log.error({ err: error.cause ?? error, path, requestId: req.id }, "subscription failed");
+          // An error of ours thrown by the stream after its start (a session that ended) keeps its code.
+          const app = toAppError(cause);
+          const error = app ? toTRPCError(app) : getTRPCErrorFromUnknown(cause);
           const shape = getErrorShape({ config, ctx, error, input, path, type: "subscription" });
+          if ((shape.data as { code?: string }).code === "INTERNAL") ctx.log.error({ err: error.cause ?? error, path, requestId: req.id }, "subscription failed");
           res.write(`event: serialized-error\ndata: ${JSON.stringify(superjson.serialize(shape))}\n\n`);
         }
       } finally {

@@ -6,12 +6,27 @@ import type { EventHub, HubSignal } from "../../events/hub.js";
 /** Whether a signal may concern this reader. */
 export const concerns = (signal: HubSignal, readerId: string) => "resync" in signal || signal.recipients === "*" || (signal.recipients?.includes(readerId) ?? false);
 
+/** How often an idle stream looks at its session again (expiry; a logout elsewhere wakes nothing here). */
+const SESSION_RECHECK_MS = 5 * 60_000;
+
+export interface SnapshotOptions {
+  signal?: AbortSignal;
+  /** The id of the snapshot the client saw last (a reconnect): the same one is not sent again. */
+  lastEventId?: string | null;
+  /**
+   * Looks at the session again; throws the error that ended it. Called before every read but the first
+   * (which follows the request's own check), and every 5 minutes: a session that ended (logout elsewhere,
+   * password reset) gets no more snapshots, and its stream ends with that error.
+   */
+  recheck?: () => Promise<void>;
+}
+
 /**
- * Yields once at start and once after each batch of signals concerning the reader, until `abort`.
+ * Yields once at start and once after each batch of signals concerning the reader, until `signal` aborts.
  * `read` is called for each turn; what it returns is yielded with an id that is a digest of its content;
  * null ends the stream (the reader may no longer read).
  */
-export async function* snapshots<T>(hub: EventHub, topic: string | null, readerId: string, read: () => Promise<T | null>, abort: AbortSignal | undefined, lastEventId?: string | null): AsyncGenerator<{ id: string; data: T }> {
+export async function* snapshots<T>(hub: EventHub, topic: string | null, readerId: string, read: () => Promise<T | null>, { signal: abort, lastEventId, recheck }: SnapshotOptions = {}): AsyncGenerator<{ id: string; data: T }> {
   let dirty = true;
   let wake: (() => void) | null = null;
   const poke = () => {
@@ -22,13 +37,18 @@ export async function* snapshots<T>(hub: EventHub, topic: string | null, readerI
     if (concerns(signal, readerId)) poke();
   });
   abort?.addEventListener("abort", poke);
+  const timer = recheck ? setInterval(poke, SESSION_RECHECK_MS) : undefined;
+  timer?.unref();
   let last = lastEventId ?? null;
+  let first = true;
   try {
     while (!abort?.aborted) {
       if (!dirty) await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
       if (abort?.aborted) break;
       dirty = false;
+      if (!first) await recheck?.();
+      first = false;
       const data = await read();
       if (data === null) return;
       const id = createHash("sha256").update(JSON.stringify(data)).digest("base64url").slice(0, 22);
@@ -38,6 +58,7 @@ export async function* snapshots<T>(hub: EventHub, topic: string | null, readerI
       yield { id, data };
     }
   } finally {
+    clearInterval(timer);
     unsubscribe();
     abort?.removeEventListener("abort", poke);
   }

@@ -364,13 +364,27 @@ describe("live", () => {
     expect(((await stream.next()).value as [string, { unread: number; latest: unknown[] }])[1]).toMatchObject({ unread: 0, latest: [] });
     await t.admin.users.deactivate({ userId: u.id });
     h.hub.deliver([{ tenantId: t.tenantId, seq: "10", recipients: "*" }]);
-    expect((await stream.next()).done).toBe(true);
+    await expect(stream.next()).rejects.toMatchObject({ cause: { code: "ACCOUNT_DEACTIVATED" } });
+  });
+
+  it("a live stream whose session ended elsewhere (its password reset by an admin) sends nothing more and ends with the session's error", async () => {
+    const t = await h.makeTenant();
+    const u = await userOf(t, ["users.read"]);
+    await t.admin.notifications.rules.create(rule({ name: "Live session", recipientUserIds: [u.id] }) as never);
+    await dispatch();
+    const stream = ((await u.caller.notifications.live()) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    expect(((await stream.next()).value as [string, { unread: number }])[1].unread).toBe(0);
+    await t.admin.users.resetPassword({ userId: u.id });
+    await t.admin.users.create({ email: `after-${++n}@example.com`, name: "After", roleIds: [u.roleId], password: STRONG_PASSWORD });
+    await dispatch();
+    h.hub.deliver([{ tenantId: t.tenantId, seq: "11", recipients: [u.id] }]);
+    await expect(stream.next()).rejects.toMatchObject({ cause: { code: "UNAUTHENTICATED" } });
   });
 
   it("a live stream leaves the hub when its request is aborted", async () => {
     const before = h.hub.size();
     const abort = new AbortController();
-    const it = snapshots(h.hub, "tenant", "user", async () => ({ n: 1 }), abort.signal)[Symbol.asyncIterator]();
+    const it = snapshots(h.hub, "tenant", "user", async () => ({ n: 1 }), { signal: abort.signal })[Symbol.asyncIterator]();
     expect((await it.next()).value).toMatchObject({ data: { n: 1 } });
     expect(h.hub.size()).toBe(before + 1);
     const waiting = it.next();

@@ -3,6 +3,7 @@ import { ArchiveInput, InboxListInput, InboxListOutput, InboxSnapshot, MarkReadI
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import type { SessionRecord } from "../auth/sessions.js";
+import { sessionStillUsable } from "../../trpc/middlewares/session.js";
 import { router } from "../../trpc/init.js";
 import { platformProcedure } from "../../trpc/procedures.js";
 import { snapshots } from "./live.js";
@@ -27,7 +28,7 @@ export const platformNotificationsRouter = router({
   }),
   live: platformProcedure.input(LiveInput).subscription(async function* ({ ctx, input, signal }) {
     const reader = readerOf(ctx.session);
-    for await (const { id, data } of snapshots(ctx.hub, null, reader.adminId, () => inbox.liveSnapshot(ctx.scope, reader), signal, input?.lastEventId)) {
+    for await (const { id, data } of snapshots(ctx.hub, null, reader.adminId, () => inbox.liveSnapshot(ctx.scope, reader), { signal, lastEventId: input?.lastEventId, recheck: () => sessionStillUsable(ctx) })) {
       yield tracked(id, InboxSnapshot.parse(data));
     }
   }),

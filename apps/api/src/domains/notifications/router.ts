@@ -8,6 +8,7 @@ import {
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import type { SessionRecord } from "../auth/sessions.js";
+import { sessionStillUsable } from "../../trpc/middlewares/session.js";
 import { router } from "../../trpc/init.js";
 import { tenantProcedure } from "../../trpc/procedures.js";
 import { snapshots } from "./live.js";
@@ -48,7 +49,7 @@ export const notificationsRouter = router({
    */
   live: tenantProcedure.input(LiveInput).subscription(async function* ({ ctx, input, signal }) {
     const reader = readerOf(ctx.session);
-    for await (const { id, data } of snapshots(ctx.hub, ctx.scope.tenantId, reader.userId, () => notifications.liveSnapshot(ctx.scope, reader), signal, input?.lastEventId)) {
+    for await (const { id, data } of snapshots(ctx.hub, ctx.scope.tenantId, reader.userId, () => notifications.liveSnapshot(ctx.scope, reader), { signal, lastEventId: input?.lastEventId, recheck: () => sessionStillUsable(ctx) })) {
       yield tracked(id, InboxSnapshot.parse(data));
     }
   }),

@@ -5,6 +5,7 @@ import { AppError } from "../../lib/app-error.js";
 import { lookupSession, type SessionEnd, type SessionRecord } from "../../domains/auth/sessions.js";
 import type { Scope } from "../../lib/scope.js";
 import type { Context } from "../context.js";
+import { toTRPCError } from "../errors.js";
 import { t } from "../init.js";
 
 export async function resolveSession(ctx: Context): Promise<SessionRecord | null> {
@@ -63,6 +64,16 @@ export function assertUsableSession(
   if (session.tenant && !session.tenant.active) throw new AppError("TENANT_SUSPENDED", "This workspace is suspended.");
   if (session.mustChangePassword && !allowPendingPasswordChange) {
     throw new AppError("PASSWORD_CHANGE_REQUIRED", "Change your password before continuing.");
+  }
+}
+
+/** For a live stream: throws the error that ended the request's session (logout, reset, expiry, deactivation). */
+export async function sessionStillUsable(ctx: Context): Promise<void> {
+  const { session, ended } = await recheckSession(ctx);
+  try {
+    assertUsableSession(session, {}, ended);
+  } catch (error) {
+    throw error instanceof AppError ? toTRPCError(error) : error;
   }
 }
 
