@@ -76,7 +76,7 @@ export async function writeRoleEvent(h: Harness, tenantId: string, i: number): P
 export async function crashWorkerMidStream(
   h: Harness,
   tenantIds: string[],
-  { count = 120, delayMs = 150, write = writeRoleEvent }: { count?: number; delayMs?: number; write?: (h: Harness, tenantId: string, i: number) => Promise<void> } = {},
+  { count = 120, delayMs = 300, write = writeRoleEvent }: { count?: number; delayMs?: number; write?: (h: Harness, tenantId: string, i: number) => Promise<void> } = {},
 ): Promise<CrashRun> {
   if (!h.db.url) throw new Error("The crash test needs a PostgreSQL test database.");
   const url = h.db.url;
@@ -92,11 +92,18 @@ export async function crashWorkerMidStream(
     // Wait for a batch in flight, and some work already done, then kill the worker inside that batch.
     await waitFor(async () => (await h.db.prisma.event.count({ where: { dispatchedAt: { not: null }, id: { notIn: [...before] } } })) > 0, 60_000, "first dispatch", first.output);
     await writeUpTo(Math.floor((2 * count) / 3));
+    // A worker that caught up holds no batch: write one more event at a time until one is in flight (on a
+    // loaded machine the writes are slower than the batches, and waiting alone could wait forever).
+    const batchInFlight = async () =>
+      (
+        await h.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`, DISPATCH_LOCK_NAMESPACE)
+      ).length > 0;
     await waitFor(
-      async () =>
-        (
-          await h.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`, DISPATCH_LOCK_NAMESPACE)
-        ).length > 0,
+      async () => {
+        if (await batchInFlight()) return true;
+        if (written < Math.floor((5 * count) / 6)) await writeUpTo(written + 1);
+        return false;
+      },
       30_000,
       "a batch in flight",
       first.output,
