@@ -12,7 +12,7 @@ import { createFormatters } from "../src/app/i18n/format.js";
 import { createTranslator } from "../src/app/i18n/translate.js";
 import { priceText } from "../src/features/billing/billing-text.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
-import { apiClient, checkA11y, formHelpers, launchBrowser, newPage, screenshot as shot } from "./browser.js";
+import { apiClient, createTenant, checkA11y, formHelpers, launchBrowser, newPage, screenshot as shot } from "./browser.js";
 import { confirmInDialog, invoiceRows as invoiceRowsOf, loadSampleCatalog } from "./catalog.js";
 
 const run = Date.now().toString(36);
@@ -46,20 +46,8 @@ describe("tenant billing", () => {
     const platform = await apiClient(server.url);
     await platform.mutate("auth.login", { email: platformAdmin.email, password: platformAdmin.password });
     await loadSampleCatalog(platform, ["integrations", "helpdesk"]);
-    await platform.mutate("platform.tenants.create", {
-      name: "Field Studio",
-      slug,
-      contactEmail: `contact-${run}@billing.example`,
-      country: "FR",
-      timeZone: "Europe/Paris",
-      currency: "EUR",
-      language: "en",
-      admin: { email: admin.email, name: admin.name, password: admin.password },
-    });
     await platform.dispose();
-    const tenantAdmin = await apiClient(server.url);
-    await tenantAdmin.mutate("auth.login", { email: admin.email, password: admin.password, workspace: slug });
-    await tenantAdmin.mutate("auth.changePassword", { currentPassword: admin.password, newPassword: admin.newPassword });
+    const tenantAdmin = await createTenant(server.url, platformAdmin, { name: "Field Studio", slug, contactEmail: `contact-${run}@billing.example`, admin });
     await tenantAdmin.dispose();
 
     page = await newPage(browser);

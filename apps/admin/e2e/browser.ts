@@ -152,3 +152,41 @@ export async function apiClient(baseURL: string) {
     dispose: () => context.dispose(),
   };
 }
+
+export type ApiClient = Awaited<ReturnType<typeof apiClient>>;
+
+export interface TenantSetup {
+  name: string;
+  slug: string;
+  contactEmail: string;
+  language?: "en" | "fr";
+  /** Its admin: created with `password` (one-time), which is replaced by `newPassword` at once. */
+  admin: { email: string; name: string; password: string; newPassword: string };
+}
+
+/**
+ * A tenant (in France, on Paris time, in euros) created over HTTP by a platform admin, its admin signed in
+ * once to replace the one-time password. Returns a client signed in as that admin; dispose it when done.
+ */
+export async function createTenant(serverUrl: string, platformAdmin: { email: string; password: string }, tenant: TenantSetup): Promise<ApiClient> {
+  const platform = await apiClient(serverUrl);
+  try {
+    await platform.mutate("auth.login", { email: platformAdmin.email, password: platformAdmin.password });
+    await platform.mutate("platform.tenants.create", {
+      name: tenant.name,
+      slug: tenant.slug,
+      contactEmail: tenant.contactEmail,
+      country: "FR",
+      timeZone: "Europe/Paris",
+      currency: "EUR",
+      language: tenant.language ?? "en",
+      admin: { email: tenant.admin.email, name: tenant.admin.name, password: tenant.admin.password },
+    });
+  } finally {
+    await platform.dispose();
+  }
+  const tenantAdmin = await apiClient(serverUrl);
+  await tenantAdmin.mutate("auth.login", { email: tenant.admin.email, password: tenant.admin.password, workspace: tenant.slug });
+  await tenantAdmin.mutate("auth.changePassword", { currentPassword: tenant.admin.password, newPassword: tenant.admin.newPassword });
+  return tenantAdmin;
+}

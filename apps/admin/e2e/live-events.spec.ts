@@ -7,7 +7,7 @@ import { EVENT_TYPES } from "@tenancy/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
-import { apiClient, checkA11y, formHelpers, launchBrowser, newPage } from "./browser.js";
+import { checkA11y, createTenant, formHelpers, launchBrowser, newPage, type ApiClient } from "./browser.js";
 
 // Unique per run, so the test also passes against a reused PostgreSQL database.
 const run = Date.now().toString(36);
@@ -18,7 +18,7 @@ const admin = { email: `admin-${run}@live.example`, name: "Live Admin", password
 let server: ApiServer;
 let browser: Browser;
 let page: Page;
-let actor: Awaited<ReturnType<typeof apiClient>>;
+let actor: ApiClient;
 
 /** The live table's rows that mention `text` (the role's name is in the event's payload). */
 const rowsWith = (text: string) => page.locator("tbody tr").filter({ hasText: text });
@@ -27,22 +27,7 @@ describe("live events", () => {
   beforeAll(async () => {
     server = await startApiServer(platformAdmin);
     browser = await launchBrowser();
-    const platform = await apiClient(server.url);
-    await platform.mutate("auth.login", platformAdmin);
-    await platform.mutate("platform.tenants.create", {
-      name: "Live Workshop",
-      slug,
-      contactEmail: `contact-${run}@live.example`,
-      country: "FR",
-      timeZone: "Europe/Paris",
-      currency: "EUR",
-      language: "en",
-      admin: { email: admin.email, name: admin.name, password: admin.password },
-    });
-    await platform.dispose();
-    actor = await apiClient(server.url);
-    await actor.mutate("auth.login", { email: admin.email, password: admin.password, workspace: slug });
-    await actor.mutate("auth.changePassword", { currentPassword: admin.password, newPassword: admin.newPassword });
+    actor = await createTenant(server.url, platformAdmin, { name: "Live Workshop", slug, contactEmail: `contact-${run}@live.example`, admin });
     page = await newPage(browser);
   });
 

@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
-import { apiClient, checkA11y, formHelpers, launchBrowser, newPage, screenshot as shot } from "./browser.js";
+import { apiClient, createTenant, checkA11y, formHelpers, launchBrowser, newPage, screenshot as shot } from "./browser.js";
 
 const run = Date.now().toString(36);
 const platformAdmin = { email: "ops@example.com", password: "orbit-lantern-harbor-2025" };
@@ -36,23 +36,7 @@ describe("notifications", () => {
     server = await startApiServer(platformAdmin);
     browser = await launchBrowser();
 
-    const platform = await apiClient(server.url);
-    await platform.mutate("auth.login", { email: platformAdmin.email, password: platformAdmin.password });
-    await platform.mutate("platform.tenants.create", {
-      name: "Relay Works",
-      slug,
-      contactEmail: `contact-${run}@relay.example`,
-      country: "FR",
-      timeZone: "Europe/Paris",
-      currency: "EUR",
-      language: "en",
-      admin: { email: admin.email, name: admin.name, password: admin.password },
-    });
-    await platform.dispose();
-
-    const tenantAdmin = await apiClient(server.url);
-    await tenantAdmin.mutate("auth.login", { email: admin.email, password: admin.password, workspace: slug });
-    await tenantAdmin.mutate("auth.changePassword", { currentPassword: admin.password, newPassword: admin.newPassword });
+    const tenantAdmin = await createTenant(server.url, platformAdmin, { name: "Relay Works", slug, contactEmail: `contact-${run}@relay.example`, admin });
     const role = await tenantAdmin.mutate<{ id: string }>("roles.create", { name: roleName, permissions: ["users.read"] });
     await tenantAdmin.mutate("users.create", { email: lead.email, name: lead.name, roleIds: [role.id], password: lead.password });
     const created = await tenantAdmin.mutate<{ user: { id: string } }>("users.create", { email: leaver.email, name: leaver.name, roleIds: [role.id], password: leaver.password });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
 import { fr } from "../src/app/i18n/fr.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
-import { apiClient, checkA11y, formHelpers, launchBrowser, newPage, screenshot } from "./browser.js";
+import { checkA11y, createTenant, formHelpers, launchBrowser, newPage, screenshot } from "./browser.js";
 
 const run = Date.now().toString(36);
 const platformAdmin = { email: "ops@example.com", password: "orbit-lantern-harbor-2025" };
@@ -36,22 +36,7 @@ describe("reference data", () => {
   beforeAll(async () => {
     server = await startApiServer(platformAdmin);
     browser = await launchBrowser();
-    const platform = await apiClient(server.url);
-    await platform.mutate("auth.login", { email: platformAdmin.email, password: platformAdmin.password });
-    await platform.mutate("platform.tenants.create", {
-      name: "Repère Conseil",
-      slug,
-      contactEmail: `contact-${run}@repere.example`,
-      country: "FR",
-      timeZone: "Europe/Paris",
-      currency: "EUR",
-      language: "fr",
-      admin: { email: admin.email, name: admin.name, password: admin.password },
-    });
-    await platform.dispose();
-    const tenantAdmin = await apiClient(server.url);
-    await tenantAdmin.mutate("auth.login", { email: admin.email, password: admin.password, workspace: slug });
-    await tenantAdmin.mutate("auth.changePassword", { currentPassword: admin.password, newPassword: admin.newPassword });
+    const tenantAdmin = await createTenant(server.url, platformAdmin, { name: "Repère Conseil", slug, contactEmail: `contact-${run}@repere.example`, language: "fr", admin });
     await tenantAdmin.mutate("settings.update", { localization: { dateFormat: "dd/MM/yyyy" } });
     await tenantAdmin.dispose();
   });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/app/i18n/en.js";
 import { fr } from "../src/app/i18n/fr.js";
 import { startApiServer, type ApiServer } from "./api-server.js";
-import { apiClient, checkA11y, formHelpers, hasFocus, launchBrowser, newPage, screenshot as shot } from "./browser.js";
+import { checkA11y, createTenant, formHelpers, hasFocus, launchBrowser, newPage, screenshot as shot } from "./browser.js";
 
 // Unique per run, so the test also passes against a reused PostgreSQL database.
 const run = Date.now().toString(36);
@@ -34,22 +34,7 @@ describe("tenant administration", () => {
     server = await startApiServer(platformAdmin);
     browser = await launchBrowser();
 
-    const platform = await apiClient(server.url);
-    await platform.mutate("auth.login", { email: platformAdmin.email, password: platformAdmin.password });
-    await platform.mutate("platform.tenants.create", {
-      name: "Atelier Lumen",
-      slug,
-      contactEmail: `contact-${run}@atelier.example`,
-      country: "FR",
-      timeZone: "Europe/Paris",
-      currency: "EUR",
-      language: "en",
-      admin: { email: admin.email, name: admin.name, password: admin.password },
-    });
-    await platform.dispose();
-    const tenantAdmin = await apiClient(server.url);
-    await tenantAdmin.mutate("auth.login", { email: admin.email, password: admin.password, workspace: slug });
-    await tenantAdmin.mutate("auth.changePassword", { currentPassword: admin.password, newPassword: admin.newPassword });
+    const tenantAdmin = await createTenant(server.url, platformAdmin, { name: "Atelier Lumen", slug, contactEmail: `contact-${run}@atelier.example`, admin });
     await tenantAdmin.dispose();
 
     page = await newPage(browser);

@@ -376,13 +376,19 @@ function trpcTransportGuard(trpc: FastifyInstance) {
 }
 
 function fastifyCookies(req: FastifyRequest, reply: FastifyReply, secure: boolean): Context["cookies"] {
+  // Written as headers at once (not queued for the cookie plugin's onSend hook), so a live stream, which
+  // writes its own headers (src/trpc/sse.ts), carries them too. A later value of the same cookie replaces
+  // an earlier one.
+  const put = (name: string, value: string, expires: Date) => {
+    const cookie = req.server.serializeCookie(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure, expires });
+    const current = reply.getHeader("set-cookie");
+    const others = (Array.isArray(current) ? current : current === undefined ? [] : [String(current)]).filter((c) => !c.startsWith(`${name}=`));
+    reply.removeHeader("set-cookie");
+    reply.header("set-cookie", [...others, cookie]);
+  };
   return {
     get: (name) => req.cookies[name],
-    set: (name, value, expires) => {
-      reply.setCookie(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure, expires });
-    },
-    clear: (name) => {
-      reply.clearCookie(name, { path: "/", httpOnly: true, sameSite: "lax", secure });
-    },
+    set: (name, value, expires) => put(name, value, expires),
+    clear: (name) => put(name, "", new Date(0)),
   };
 }

@@ -83,32 +83,39 @@ export function subscriptionRoutes(app: FastifyInstance, { router, prefix, creat
       const signal = AbortSignal.any([ended.signal, closing]);
       const res = reply.raw;
       let input: unknown;
-      reply.hijack();
-      // The reply's headers so far (security headers), then the stream's.
-      const headers: OutgoingHttpHeaders = {};
-      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value;
-      res.writeHead(200, {
-        ...headers,
-        "content-type": "text/event-stream",
-        // Never stored nor transformed (a compressing proxy would buffer the stream).
-        "cache-control": "no-store, no-transform",
-        "x-accel-buffering": "no",
-        "x-request-id": String(req.id),
-        connection: "keep-alive",
-      });
-      res.write(connected);
-      streams.add(res);
-      pinged.add(res);
       res.once("close", () => {
         ended.abort();
         streams.delete(res);
         pinged.delete(res);
       });
+      // The stream starts once the procedure has run its middlewares (a renewed session's cookie is among
+      // the reply's headers by then), or with the error that refused it.
+      const start = () => {
+        if (res.headersSent) return;
+        reply.hijack();
+        // The reply's headers so far (security headers, cookies), then the stream's.
+        const headers: OutgoingHttpHeaders = {};
+        for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value;
+        res.writeHead(200, {
+          ...headers,
+          "content-type": "text/event-stream",
+          // Never stored nor transformed (a compressing proxy would buffer the stream).
+          "cache-control": "no-store, no-transform",
+          "x-accel-buffering": "no",
+          "x-request-id": String(req.id),
+          connection: "keep-alive",
+        });
+        res.write(connected);
+        if (res.destroyed) return;
+        streams.add(res);
+        pinged.add(res);
+      };
       let iterator: AsyncIterator<unknown> | undefined;
       try {
         input = inputOf(req);
         const iterable = (await procedure({ path, getRawInput: async () => input, ctx, type: "subscription", signal })) as AsyncIterable<unknown>;
         iterator = iterable[Symbol.asyncIterator]();
+        start();
         for (;;) {
           const next = await iterator.next();
           if (next.done) break;
@@ -120,6 +127,7 @@ export function subscriptionRoutes(app: FastifyInstance, { router, prefix, creat
         }
         if (!signal.aborted) res.write("event: return\ndata: \n\n");
       } catch (cause) {
+        start();
         if (!isAbortError(cause) && !signal.aborted) {
           // An error of ours thrown by the stream after its start (a session that ended) keeps its code.
           const app = toAppError(cause);

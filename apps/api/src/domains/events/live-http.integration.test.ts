@@ -7,6 +7,7 @@ import { pino } from "pino";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHarness, type Harness } from "../../../test/harness.js";
+import { offsetClock } from "../../lib/clock.js";
 import { createServer } from "../../server.js";
 import { dispatchPending } from "./live-test-support.js";
 
@@ -201,6 +202,28 @@ describe("events.live over HTTP (SSE)", () => {
     const url = `${base}/trpc/events.live?input=${encodeURIComponent(JSON.stringify(superjson.serialize({})))}`;
     const res = await fetch(url, { method: "HEAD", headers: { cookie }, signal: AbortSignal.timeout(3_000) });
     expect(res.headers.get("content-type") ?? "").not.toMatch(/event-stream/);
+  });
+
+  it("sends a renewed session's cookie with the stream (a session past half its life slides forward on connect)", async () => {
+    const clock = offsetClock();
+    const own = await createServer({ env: { ...h.env, PORT: 0, HOST: "127.0.0.1" }, db: h.db, clock, log: pino({ level: "silent" }) });
+    const ownBase = (await own.start()).replace("localhost", "127.0.0.1");
+    try {
+      const signedIn = await fetch(`${ownBase}/trpc/auth.login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ownBase },
+        body: JSON.stringify(superjson.serialize({ email: alpha.adminEmail, password: alpha.adminPassword, workspace: alpha.slug })),
+      });
+      const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      clock.advance(20 * 24 * 3600 * 1000);
+      const abort = new AbortController();
+      const res = await fetch(`${ownBase}/trpc/events.live?input=${encodeURIComponent(JSON.stringify(superjson.serialize({})))}`, { headers: { cookie }, signal: abort.signal });
+      expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+      expect(res.headers.getSetCookie().join("\n")).toMatch(/^session=/);
+      abort.abort();
+    } finally {
+      await own.stop();
+    }
   });
 
   it("ends open streams when the server stops (without `return`, so clients reconnect), and stops promptly", async () => {
