@@ -377,13 +377,15 @@ export const makeAuditLog = (sizesOf: typeof SIZES): Scenario => ({
         exportSeeded = size;
         const [{ n }] = (await database.raw.query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_entries WHERE "tenantId" = $1`, [exportTenant.id])) as [{ n: string }];
         const expected = Number(n);
+        // The export is in the tenant's language (its words and list separator): the ceiling writes the same.
+        const [{ language }] = (await database.raw.query<{ language: string }>(`SELECT language FROM tenants WHERE id = $1`, [exportTenant.id])) as [{ language: string }];
         const inProcess = exportCeilingApp(database.raw);
         const servers = url
           ? await startServerProcess(url)
           : { origin: product.origin, ceilingOrigin: await inProcess.listen({ host: "127.0.0.1", port: 0 }), probe: thisProcess, stop: async () => {} };
         try {
           const runs: [string, string, string, Record<string, string>][] = [
-            ["bare stream", servers.ceilingOrigin, `${EXPORT_CEILING_PATH}?tenantId=${exportTenant.id}&timeZone=${encodeURIComponent(TIME_ZONE)}`, {}],
+            ["bare stream", servers.ceilingOrigin, `${EXPORT_CEILING_PATH}?tenantId=${exportTenant.id}&timeZone=${encodeURIComponent(TIME_ZONE)}&language=${language}`, {}],
             ["product", servers.origin, "/api/audit/export.csv", exportHeaders],
           ];
           const results: Download[] = [];
